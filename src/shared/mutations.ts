@@ -14,6 +14,8 @@ export type SetStatusArgs = z.infer<typeof setStatusArgsSchema>;
 export const setProgressArgsSchema = z.object({
   phaseId: z.string().min(1).max(64),
   percent: z.number().int().min(0).max(100),
+  /** Extension: the percent the user saw, so a concurrent change shows as a conflict. */
+  from: z.number().int().min(0).max(100).optional(),
 });
 export type SetProgressArgs = z.infer<typeof setProgressArgsSchema>;
 
