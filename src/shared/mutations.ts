@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { PHASE_STATUSES } from '../domain/plan.ts';
+import { phaseStatusSchema } from './entities.ts';
 
 /** Args of each mutation of protocol v1, validated on both sides. */
-export const phaseStatusSchema = z.enum(PHASE_STATUSES);
 
 export const setStatusArgsSchema = z.object({
   phaseId: z.string().min(1).max(64),
