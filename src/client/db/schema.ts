@@ -8,7 +8,7 @@
  *   shipped version is never edited and user data (outbox, notes, attachments) is never dropped.
  * - A local change writes its entity rows and its outbox entry in ONE transaction (see local-change.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type {
   AreaRow,
   ConflictRow,
@@ -46,6 +46,8 @@ export interface AttachmentRecord {
   size: number;
   uploaded: boolean;
   createdAt: string;
+  /** Set when the server refused the upload for good (type or size); the engine stops retrying it. */
+  uploadError?: string;
 }
 
 /** A mutation waiting for the server; `seq` is the client's monotonically increasing sequence. */
@@ -55,6 +57,25 @@ export interface OutboxEntry {
   name: MutationName;
   args: unknown;
   clientTime: string;
+  /**
+   * True once a push answered `applied` (or a duplicate of an applied one). The entry stays until a
+   * pull's lastSeq covers it, so its effect never disappears between push and pull; an entry covered
+   * by lastSeq but never confirmed is pushed again to learn its outcome (it may have been rejected).
+   */
+  confirmed?: boolean;
+}
+
+/**
+ * The server's copy of a row that pending mutations have changed optimistically (`row` null: the
+ * server has no such row, e.g. a note written here). Lets a rejection or a pull roll the optimistic
+ * effect back and re-apply what is still pending (rebase.ts). Exists exactly while some outbox entry
+ * touches the row.
+ */
+export interface BaseEntry {
+  key: string;
+  table: 'phases' | 'notes';
+  id: string;
+  row: PhaseRecord | NoteRecord | null;
 }
 
 /** A mutation the server refused for good, kept for the user to review ("needs attention"). */
@@ -87,9 +108,11 @@ export class TraguardiDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  bases!: EntityTable<BaseEntry, 'key'>;
 
-  constructor(name = 'traguardi') {
-    super(name);
+  /** `options` lets tests give each simulated device its own IndexedDB factory. */
+  constructor(name = 'traguardi', options?: DexieOptions) {
+    super(name, options);
     // v1 (2026-11-25): the first shipped schema.
     this.version(1).stores({
       ente: 'id',
@@ -106,6 +129,9 @@ export class TraguardiDb extends Dexie {
       rejected: 'id, seq',
       meta: 'key',
     });
+    // v2 (2026-11-26): `bases`, the server copy of optimistically changed rows (rollback and rebase).
+    // A new empty table: no data changes, so no upgrade function.
+    this.version(2).stores({ bases: 'key' });
   }
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Applying one pull page to the device database, in ONE rw transaction: the rows (puts and
+ * tombstones), the cursor, the last seq the server processed, the acknowledged outbox entries
+ * dropped, and the still pending mutations re-applied on top (rebase, including pending notes the
+ * server has not returned yet).
+ *
+ * Guarantees:
+ * - The cursor never passes a row that was not stored: a row of an unknown type or with data that
+ *   does not parse stops the page there, and the cursor stays below that row's version (`stalled`).
+ * - The cursor and serverLastSeq never go backwards, except that `reset` (a resync) starts the rows
+ *   and the cursor again from 0.
+ * - An outbox entry leaves only when the server has processed it (seq ≤ lastSeq) AND a push told
+ *   this device it applied (`confirmed`): an entry whose answer was lost is pushed again, so a
+ *   rejection is never mistaken for an acknowledgement.
+ * Safe to replay: applying the same page twice leaves the same state.
+ */
+import type { PullPage } from '../../shared/pull.ts';
+import { rowDataSchemas, type RowType } from '../../shared/rows.ts';
+import { META, raiseNextSeq, readClientIdentity, readCursor, readServerLastSeq } from '../db/meta.ts';
+import { rebase, rebaseTables } from '../db/rebase.ts';
+import { TABLE_OF_ROW_TYPE, type BaseEntry, type ConflictRecord, type TraguardiDb } from '../db/schema.ts';
+import { rowKey } from './apply-mutation.ts';
+
+export interface ApplyPullResult {
+  /** The cursor now stored. */
+  cursor: number;
+  stored: number;
+  /** Outbox entries acknowledged and dropped. */
+  acknowledged: number;
+  /** A row could not be stored: the caller stops pulling (the same row will come again). */
+  stalled: { id: string; type: string; version: number } | null;
+}
+
+type SyncedTable = (typeof TABLE_OF_ROW_TYPE)[RowType];
+
+function isRowType(type: string): type is RowType {
+  return Object.hasOwn(rowDataSchemas, type);
+}
+
+/** The tables of server rows, cleared by a resync (outbox, attachments, rejected and meta stay). */
+export function syncedTables(db: TraguardiDb) {
+  return Object.values(TABLE_OF_ROW_TYPE).map((name) => db.table(name));
+}
+
+export async function applyPullPage(
+  db: TraguardiDb,
+  page: PullPage,
+  options: { reset?: boolean } = {},
+): Promise<ApplyPullResult> {
+  const tables = [...new Set([...syncedTables(db), ...rebaseTables(db)])];
+  return db.transaction('rw', tables, async () => {
+    let oldCursor = await readCursor(db);
+    const oldLastSeq = await readServerLastSeq(db);
+    const bases = new Map((await db.bases.toArray()).map((b) => [b.key, b]));
+    const dismissed = new Set<string>();
+
+    if (options.reset) {
+      for (const c of await db.conflicts.toArray()) if (c.dismissed) dismissed.add(c.id);
+      for (const t of syncedTables(db)) await t.clear();
+      for (const b of bases.values()) b.row = null; // rows come again from 0; absent ones are gone
+      oldCursor = 0;
+    }
+
+    // The final state of each row in this page: a record, or null for a tombstone.
+    const writes = new Map<SyncedTable, Map<string, Record<string, unknown> | null>>();
+    let stalled: ApplyPullResult['stalled'] = null;
+    let stored = 0;
+    for (const row of page.rows) {
+      if (!isRowType(row.type)) {
+        if (row.deleted) continue; // nothing of an unknown type is stored, so nothing to delete
+        stalled = { id: row.id, type: row.type, version: row.version };
+        break;
+      }
+      const table = TABLE_OF_ROW_TYPE[row.type];
+      let record: Record<string, unknown> | null = null;
+      if (!row.deleted) {
+        const parsed = rowDataSchemas[row.type].safeParse(row.data);
+        if (!parsed.success) {
+          stalled = { id: row.id, type: row.type, version: row.version };
+          break;
+        }
+        record = { ...parsed.data, id: row.id, version: row.version };
+      }
+      const perTable = writes.get(table) ?? new Map<string, Record<string, unknown> | null>();
+      perTable.set(row.id, record);
+      writes.set(table, perTable);
+      stored++;
+    }
+
+    for (const [table, rows] of writes) {
+      const puts = [...rows.values()].filter((r) => r !== null);
+      const deletes = [...rows].filter(([, r]) => r === null).map(([id]) => id);
+      if (table === 'conflicts') await keepDismissed(db, puts, dismissed);
+      if (puts.length) await db.table(table).bulkPut(puts);
+      if (deletes.length) await db.table(table).bulkDelete(deletes);
+      if (table === 'phases' || table === 'notes') {
+        for (const [id, r] of rows) {
+          const base = bases.get(rowKey(table, id));
+          // The server copy of a row with pending changes: the rebase below starts from it.
+          if (base) base.row = r as BaseEntry['row'];
+        }
+      }
+    }
+    await db.bases.bulkPut([...bases.values()]);
+
+    const covered = stalled ? Math.min(page.cursor, stalled.version - 1) : page.cursor;
+    const cursor = Math.max(oldCursor, covered);
+    await db.meta.put({ key: META.cursor, value: cursor });
+
+    const lastSeq = Math.max(oldLastSeq, page.lastSeq);
+    await db.meta.put({ key: META.serverLastSeq, value: lastSeq });
+    await raiseNextSeq(db, lastSeq);
+    const acked = await db.outbox
+      .where('seq')
+      .belowOrEqual(lastSeq)
+      .filter((e) => e.confirmed === true)
+      .primaryKeys();
+    await db.outbox.bulkDelete(acked);
+
+    const userId = (await readClientIdentity(db))?.userId ?? '';
+    await rebase(db, userId, lastSeq);
+    return { cursor, stored, acknowledged: acked.length, stalled };
+  });
+}
+
+/** A conflict hidden on this device stays hidden when the server sends it again. */
+async function keepDismissed(db: TraguardiDb, puts: Record<string, unknown>[], dismissed: Set<string>) {
+  const ids = puts.map((p) => String(p.id));
+  const existing = await db.conflicts.bulkGet(ids);
+  existing.forEach((c: ConflictRecord | undefined) => {
+    if (c?.dismissed) dismissed.add(c.id);
+  });
+  for (const p of puts) if (dismissed.has(String(p.id))) p.dismissed = true;
+}
