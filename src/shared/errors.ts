@@ -7,6 +7,8 @@ export const HTTP_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** Extension: an attachment id already holding different bytes. */
+  conflict: 409,
   payload_too_large: 413,
   client_too_old: 426,
   rate_limited: 429,

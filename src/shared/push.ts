@@ -29,6 +29,8 @@ export const pushResultSchema = z.object({
   status: z.enum(MUTATION_OUTCOMES),
   conflict: z.boolean().optional(),
   reason: rejectionReasonSchema.optional(),
+  /** Extension: on a `duplicate`, the outcome the mutation had when first taken (with its reason). */
+  original: z.enum(['applied', 'rejected']).optional(),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 

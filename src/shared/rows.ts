@@ -5,7 +5,13 @@ import { OBJECTIVE_STATES, PHASE_STATUSES, WEIGHT_UNITS } from '../domain/plan.t
 const nullableText = z.string().nullable();
 
 export const enteRowSchema = z.object({ name: z.string() });
-export const planRowSchema = z.object({ enteId: z.string(), title: z.string(), years: z.array(z.number()) });
+export const planRowSchema = z.object({
+  enteId: z.string(),
+  title: z.string(),
+  years: z.array(z.number()),
+  /** Extension: the approving acts (body, number, date). */
+  acts: z.array(z.object({ body: z.string(), number: z.string(), date: nullableText })).optional(),
+});
 export const areaRowSchema = z.object({
   planId: z.string(),
   name: z.string(),
@@ -72,7 +78,12 @@ export const phaseHistoryRowSchema = z.object({
   conflict: z.boolean(),
 });
 /** Extension: the users of the ente, so names can be shown offline. */
-export const userRowSchema = z.object({ username: z.string(), displayName: z.string(), role: z.string() });
+export const userRowSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  areaIds: z.array(z.string()).optional(),
+});
 
 export const rowDataSchemas = {
   ente: enteRowSchema,

@@ -1,0 +1,95 @@
+/**
+ * The HTTP application: `buildApp(deps)` wires the routes of each area to the injected database,
+ * clock and hooks, and returns a Fastify instance that is not yet listening (tests and main.ts call
+ * `listen`). The database belongs to the caller: close the app first (in-flight requests finish),
+ * then the database.
+ *
+ * Invariants: every answer carries the security headers; every failure is the contract's JSON error
+ * (http-errors.ts); request bodies are limited to 1 MiB (attachments 10 MiB).
+ */
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createLoginLimiter, type LoginLimiter } from './auth/rate-limit.ts';
+import { DEFAULT_SESSION_TTL_MS } from './auth/sessions.ts';
+import type { Database, Db, DbKind } from './db/database.ts';
+import { HttpError, installErrorHandling } from './http-errors.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { registerAttachmentRoutes } from './routes/attachments.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { defaultStaticDir, registerStaticRoutes } from './routes/static.ts';
+import { registerSyncRoutes } from './routes/sync.ts';
+import { installSecurityHeaders } from './security-headers.ts';
+import { DEFAULT_PULL_PAGE_SIZE } from './sync/pull.ts';
+import type { PushHooks } from './sync/push.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppDeps {
+  database: Database;
+  /** The clock (tests move it to expire sessions). */
+  now?: () => Date;
+  sessionTtlMs?: number;
+  pullPageSize?: number;
+  /** The built PWA; defaults to ./dist when it holds index.html; null serves no static files. */
+  staticDir?: string | null;
+  pushHooks?: PushHooks;
+  loginLimiter?: LoginLimiter;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** What the route modules share. */
+export interface AppContext {
+  db: Db;
+  kind: DbKind;
+  now: () => Date;
+  sessionTtlMs: number;
+  pullPageSize: number;
+  pushHooks: PushHooks | undefined;
+  limiter: LoginLimiter;
+  metrics: Metrics;
+  version: string;
+}
+
+export const APP_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT });
+  const ctx: AppContext = {
+    db: deps.database.db,
+    kind: deps.database.kind,
+    now: deps.now ?? (() => new Date()),
+    sessionTtlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    pullPageSize: deps.pullPageSize ?? DEFAULT_PULL_PAGE_SIZE,
+    pushHooks: deps.pushHooks,
+    limiter: deps.loginLimiter ?? createLoginLimiter(),
+    metrics: createMetrics(),
+    version: APP_VERSION,
+  };
+
+  installErrorHandling(app);
+  installSecurityHeaders(app);
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.metrics.countRequest(request.method, reply.statusCode);
+  });
+  // JSON bodies: an empty body is "no body" (a bare POST /logout), malformed JSON is 400 bad_request.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new HttpError('bad_request', 'bad_json'), undefined);
+    }
+  });
+
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  await app.register(async (scope) => registerAttachmentRoutes(scope, ctx));
+  await registerStaticRoutes(app, deps.staticDir === undefined ? defaultStaticDir() : deps.staticDir);
+  return app;
+}

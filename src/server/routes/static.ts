@@ -1,0 +1,48 @@
+/**
+ * The built PWA (./dist): hashed assets cached for a year, the shell (index.html, sw.js, the
+ * manifest) revalidated every time so a new version is found; any other non-/api GET is a deep link
+ * answered with index.html (SPA fallback). Under /api, and for missing files with an extension, a
+ * JSON 404.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiNotFound } from '../http-errors.ts';
+
+export function defaultStaticDir(): string | null {
+  const dir = fileURLToPath(new URL('../../../dist', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+function cacheControl(path: string): string {
+  const name = basename(path);
+  if (/[\\/]assets[\\/]/.test(path) || /^workbox-[0-9a-f]{8}\.js$/.test(name)) {
+    return 'public, max-age=31536000, immutable';
+  }
+  return 'no-cache';
+}
+
+export async function registerStaticRoutes(app: FastifyInstance, dir: string | null): Promise<void> {
+  if (!dir) {
+    app.setNotFoundHandler(apiNotFound);
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: dir,
+    cacheControl: false,
+    // Paths are resolved by the not-found handler below, so /api/* never reaches a file.
+    wildcard: false,
+    setHeaders: (res, path) => void res.header('cache-control', cacheControl(path)),
+  });
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+    if (!isRead || path === '/api' || path.startsWith('/api/') || lastSegment.includes('.')) {
+      return apiNotFound(request, reply);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

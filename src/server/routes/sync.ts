@@ -1,0 +1,56 @@
+/**
+ * POST /api/sync/push and GET /api/sync/pull: the envelope is checked here (400 / 426 before anything
+ * is applied), the work is in sync/push.ts and sync/pull.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
+import { pullQuerySchema, type PullResponse } from '../../shared/pull.ts';
+import { pushRequestSchema, type PushResponse } from '../../shared/push.ts';
+import type { AppContext } from '../app.ts';
+import { requireUser } from '../auth/request-user.ts';
+import { HttpError } from '../http-errors.ts';
+import { pickLang } from '../messages.ts';
+import { pullRows } from '../sync/pull.ts';
+import { pushMutations } from '../sync/push.ts';
+
+function detail(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || 'body'}: ${i.message}`)
+    .join('; ');
+}
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/sync/push', async (request, reply): Promise<PushResponse> => {
+    const now = ctx.now();
+    const user = await requireUser(ctx.db, request, now);
+    const parsed = pushRequestSchema.safeParse(request.body);
+    if (!parsed.success)
+      throw new HttpError('bad_request', 'bad_envelope', { detail: detail(parsed.error.issues) });
+    const body = parsed.data;
+    if (body.schemaVersion > PROTOCOL_VERSION) {
+      throw new HttpError('bad_request', 'schema_too_new', { version: body.schemaVersion });
+    }
+    if (body.schemaVersion < MIN_PROTOCOL_VERSION) throw new HttpError('client_too_old');
+    const { response, counts } = await pushMutations(ctx.db, user, body, {
+      now,
+      lang: pickLang(request.headers['accept-language']),
+      hooks: ctx.pushHooks,
+    });
+    ctx.metrics.countPush(counts);
+    reply.header('cache-control', 'no-store');
+    return response;
+  });
+
+  app.get('/api/sync/pull', async (request, reply): Promise<PullResponse> => {
+    const now = ctx.now();
+    const user = await requireUser(ctx.db, request, now);
+    const parsed = pullQuerySchema.safeParse(request.query);
+    if (!parsed.success)
+      throw new HttpError('bad_request', 'bad_envelope', { detail: detail(parsed.error.issues) });
+    const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize: ctx.pullPageSize });
+    ctx.metrics.countPull();
+    reply.header('cache-control', 'no-store');
+    return page;
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * A permanent refusal of one pushed mutation (the contract's `rejected`): thrown inside the
+ * mutation's savepoint so its effects roll back, then recorded; the queue behind it goes on.
+ * Anything else thrown is transient and fails the whole push (503).
+ */
+import type { z } from 'zod';
+import type { RejectionCode } from '../../shared/errors.ts';
+import type { MessageKey, MessageParams } from '../messages.ts';
+
+export class Rejection extends Error {
+  readonly code: RejectionCode;
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+
+  constructor(code: RejectionCode, key: MessageKey, params: MessageParams = {}) {
+    super(`${code}: ${key}`);
+    this.code = code;
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Parses args with a shared schema; invalid args are a permanent `invalid` rejection. */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infer<S> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'args'}: ${issue.message}`)
+    .join('; ');
+  throw new Rejection('invalid', 'invalid_args', { detail });
+}

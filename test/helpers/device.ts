@@ -1,0 +1,124 @@
+/**
+ * Simulated devices for tests: each its own fake-indexeddb IDBFactory (isolated like two browsers),
+ * or several Dexie connections on one factory (two tabs of one browser). Builders for plan rows and
+ * login responses, and an in-memory Web Lock with navigator.locks' exclusive semantics.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { LoginResponse, SessionUser } from '../../src/shared/auth.ts';
+import { openDb } from '../../src/client/db/open-db.ts';
+import type { NoteRecord, ObjectiveRecord, PhaseRecord, TraguardiDb } from '../../src/client/db/schema.ts';
+import type { LockLike } from '../../src/client/sync/sync-engine.ts';
+
+/** A browser profile's IndexedDB: tabs opened on the same one share the database. */
+export function newBrowser(): IDBFactory {
+  return new IDBFactory();
+}
+
+/** A connection ("tab") to the device database of `browser`. */
+export function openTab(browser: IDBFactory, name = 'traguardi', onVersionChange?: () => void): TraguardiDb {
+  return openDb({
+    name,
+    dexie: { indexedDB: browser, IDBKeyRange },
+    ...(onVersionChange ? { onVersionChange } : {}),
+  });
+}
+
+export const OBJECTIVE_ID = 'obj-1';
+export const AREA_ID = 'area-1';
+
+export function makeObjective(overrides: Partial<ObjectiveRecord> = {}): ObjectiveRecord {
+  return {
+    id: OBJECTIVE_ID,
+    version: 1,
+    areaId: AREA_ID,
+    number: '1',
+    title: 'Objective',
+    indicator: 'Indicator',
+    state: 'active',
+    motivation: null,
+    weights: { head: null, giunta: null, nucleo: null },
+    ...overrides,
+  };
+}
+
+export function makePhase(overrides: Partial<PhaseRecord> = {}): PhaseRecord {
+  return {
+    id: 'ph-1',
+    version: 1,
+    objectiveId: OBJECTIVE_ID,
+    areaId: AREA_ID,
+    number: 1,
+    indicator: '',
+    subjects: '',
+    description: 'Phase',
+    weight: null,
+    weightUnit: null,
+    deadline: null,
+    status: 'not_started',
+    percent: 0,
+    updatedBy: null,
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
+export function makeNote(overrides: Partial<NoteRecord> = {}): NoteRecord {
+  return {
+    id: crypto.randomUUID(),
+    version: 1,
+    objectiveId: OBJECTIVE_ID,
+    phaseId: null,
+    authorId: 'u-1',
+    text: 'note',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    attachmentIds: [],
+    ...overrides,
+  };
+}
+
+export function makeUser(overrides: Partial<SessionUser> = {}): SessionUser {
+  return {
+    id: 'u-1',
+    username: 'istruttore.persona',
+    displayName: 'Istruttore',
+    role: 'officer',
+    enteId: 'ente-1',
+    areaIds: [AREA_ID],
+    ...overrides,
+  };
+}
+
+export function makeLogin(user: Partial<SessionUser> = {}, token = 'token-1'): LoginResponse {
+  return { token, expiresAt: '2099-01-01T00:00:00.000Z', user: makeUser(user) };
+}
+
+/** Puts an objective and its phases on the device as if pulled. */
+export async function seedPlan(db: TraguardiDb, phases: PhaseRecord[] = [makePhase()]): Promise<void> {
+  await db.objectives.put(makeObjective());
+  await db.phases.bulkPut(phases);
+}
+
+/** An exclusive lock per name, granted in request order (what navigator.locks does by default). */
+export function memoryLock(): LockLike & { held: () => boolean } {
+  const tails = new Map<string, Promise<unknown>>();
+  let holders = 0;
+  return {
+    held: () => holders > 0,
+    request(name, callback) {
+      const before = tails.get(name) ?? Promise.resolve();
+      const run = before.then(async () => {
+        holders++;
+        try {
+          return await callback();
+        } finally {
+          holders--;
+        }
+      });
+      tails.set(
+        name,
+        run.catch(() => {}),
+      );
+      return run;
+    },
+  };
+}
