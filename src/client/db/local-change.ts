@@ -65,9 +65,13 @@ function changeTables(db: TraguardiDb) {
 }
 
 /** Runs a transaction and maps refusals and quota errors to results. */
-async function run<T>(db: TraguardiDb, body: () => Promise<T>): Promise<T | LocalChangeError> {
+async function run<T>(
+  db: TraguardiDb,
+  body: () => Promise<T>,
+  tables = changeTables(db),
+): Promise<T | LocalChangeError> {
   try {
-    return await withReopen(db, () => db.transaction('rw', changeTables(db), body));
+    return await withReopen(db, () => db.transaction('rw', tables, body));
   } catch (err) {
     if (err instanceof Refusal) return fail(err.code, err.message);
     if (isQuotaError(err)) return fail('quota', 'the device storage is full');
@@ -264,5 +268,5 @@ export async function dismissConflict(db: TraguardiDb, id: string): Promise<{ ok
   return run(db, async () => {
     await db.conflicts.update(id, { dismissed: true });
     return { ok: true as const };
-  });
+  }, [db.conflicts]);
 }
