@@ -1,18 +1,29 @@
+/**
+ * Entry point: fonts and styles, the service worker, the shell. Titillium Web comes from the app's
+ * own files (latin subset, 400/600/700), never from a CDN, so it works offline and under the CSP.
+ */
+import '@fontsource/titillium-web/latin-400.css';
+import '@fontsource/titillium-web/latin-600.css';
+import '@fontsource/titillium-web/latin-700.css';
+import './ui/styles/base.css';
+import './ui/styles/shell.css';
+import './ui/styles/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from './i18n/i18n-provider.tsx';
+import { startServiceWorker } from './pwa/sw-update.ts';
+import { App } from './ui/app.tsx';
+import { createAppController } from './ui/app-controller.ts';
 
-function App() {
-  return (
-    <main>
-      <h1>Traguardi</h1>
-    </main>
-  );
-}
+const controller = createAppController();
+startServiceWorker();
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <App controller={controller} />
+      </I18nProvider>
     </StrictMode>,
   );

@@ -1,0 +1,58 @@
+import { useT } from '../../i18n/use-t.ts';
+import { applyUpdate } from '../../pwa/sw-update.ts';
+import { useSession } from '../hooks/use-session.ts';
+import { useSwUpdate } from '../hooks/use-sw-update.ts';
+import { useSync } from '../hooks/use-sync.ts';
+import { Icon } from './icons.tsx';
+
+/**
+ * Messages that concern the whole app: session expired (sign in again, the queue is kept), app too
+ * old for the server, and a new version ready — applied only when the user clicks, and never while
+ * changes wait to sync.
+ */
+export function AppBanners() {
+  const { t } = useT();
+  const { status } = useSync();
+  const { requestSignIn } = useSession();
+  const sw = useSwUpdate();
+  return (
+    <div className="banner-stack" role="region" aria-live="polite" aria-label={t('sync.status')}>
+      {status.error === 'unauthorized' && (
+        <div className="alert alert-warning">
+          <Icon name="alert" />
+          <div>
+            <p>{t('session.expired')}</p>
+            <button type="button" className="btn" onClick={requestSignIn}>
+              {t('session.signInAgain')}
+            </button>
+          </div>
+        </div>
+      )}
+      {status.error === 'client_too_old' && !sw.needRefresh && (
+        <div className="alert alert-warning">
+          <Icon name="alert" />
+          <p>{t('session.tooOld')}</p>
+        </div>
+      )}
+      {sw.needRefresh && (
+        <div className="alert">
+          <Icon name="info" />
+          <div>
+            <p>
+              <strong>{t('update.available')}</strong>
+              {status.pending > 0 && <> — {t('update.waitPending')}</>}
+            </p>
+            <button
+              type="button"
+              className="btn"
+              disabled={status.pending > 0}
+              onClick={() => void applyUpdate()}
+            >
+              {t('update.apply')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { useT } from '../../../i18n/use-t.ts';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { Link } from '../../components/link.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProgressBar } from '../../components/progress-bar.tsx';
+import { usePlanData } from '../../hooks/use-plan-data.ts';
+import { useToday } from '../../hooks/use-today.ts';
+import { useWeightSet } from '../../hooks/use-weight-set.ts';
+import { paths } from '../../router/routes.ts';
+import { areaDetail } from './dashboard-model.ts';
+import { PhaseCountsList } from './phase-counts-list.tsx';
+import { WeightSetPicker } from './weight-set-picker.tsx';
+import './dashboard.css';
+
+/** One area: its weighted progress, each evaluated objective, and the objectives set aside. */
+export function AreaPage({ id }: { id: string }) {
+  const { t, tn } = useT();
+  const data = usePlanData();
+  const today = useToday();
+  const [weightSet] = useWeightSet();
+  const detail = useMemo(
+    () => (data ? areaDetail(data, id, weightSet, today) : undefined),
+    [data, id, weightSet, today],
+  );
+  if (detail === undefined) return <p className="page-loading">{t('app.loading')}</p>;
+  if (detail === null) {
+    return (
+      <>
+        <PageTitle title={t('app.pageNotFound')}>{t('app.pageNotFound')}</PageTitle>
+        <p>{t('dashboard.areaNotFound')}</p>
+      </>
+    );
+  }
+  const { area } = detail;
+  return (
+    <>
+      <Breadcrumb items={[{ href: paths.dashboard(), label: t('dashboard.title') }]} />
+      <PageTitle title={area.name}>{area.name}</PageTitle>
+      {area.head && <p className="lead">{t('dashboard.head', { name: area.head })}</p>}
+      <WeightSetPicker />
+      <section className="card plan-summary">
+        <ProgressBar value={detail.progress} expected={detail.expected} size="large" />
+        <PhaseCountsList counts={detail.counts} />
+      </section>
+      <section aria-labelledby="objectives-title">
+        <h2 id="objectives-title">{t('dashboard.objectives')}</h2>
+        <ul className="plain-list">
+          {detail.objectives.map(({ objective, progress, expected, counts, phaseCount }) => (
+            <li key={objective.id} className="card objective-card">
+              <p className="small muted">
+                {t('objective.label', { number: objective.number })} ·{' '}
+                {tn('dashboard.phaseCount', phaseCount)}
+                {objective.state === 'modified' && <> · {t('objectiveState.modified')}</>}
+              </p>
+              <h3>
+                <Link href={paths.objective(objective.id)}>{objective.title}</Link>
+              </h3>
+              <ProgressBar value={progress} expected={expected} />
+              <PhaseCountsList counts={counts} compact />
+            </li>
+          ))}
+        </ul>
+      </section>
+      {detail.setAside.length > 0 && (
+        <section aria-labelledby="set-aside-title" className="set-aside">
+          <h2 id="set-aside-title">{t('dashboard.removed')}</h2>
+          <p className="muted">{t('dashboard.removedIntro')}</p>
+          <ul className="plain-list">
+            {detail.setAside.map((objective) => (
+              <li key={objective.id} className="card set-aside-card">
+                <p className="small">
+                  <span className="badge badge-set-aside">{t(`objectiveState.${objective.state}`)}</span>{' '}
+                  {t('objective.label', { number: objective.number })}
+                </p>
+                <h3>
+                  <Link href={paths.objective(objective.id)}>
+                    {objective.title || t('objective.label', { number: objective.number })}
+                  </Link>
+                </h3>
+                <p>
+                  <strong>{t('objective.motivation')}:</strong>{' '}
+                  {objective.motivation ?? t('dashboard.noMotivation')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

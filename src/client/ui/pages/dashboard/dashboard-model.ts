@@ -1,0 +1,119 @@
+/**
+ * The dashboard's figures, every one taken from the domain calculations (progress.ts,
+ * expected-progress.ts, deadlines.ts) so what the screen shows equals what the Nucleo computes.
+ * Grouping and sorting only: no arithmetic on progress here.
+ */
+import { phaseCounts, type PhaseCounts } from '../../../../domain/deadlines.ts';
+import {
+  expectedAreaProgress,
+  expectedObjectiveProgress,
+  expectedPlanProgress,
+} from '../../../../domain/expected-progress.ts';
+import type { WeightSet } from '../../../../domain/plan.ts';
+import { areaProgress, objectiveProgress, planProgress } from '../../../../domain/progress.ts';
+import { objectiveIsCounted } from '../../../../domain/weights.ts';
+import type { AreaRecord, ObjectiveRecord, PhaseRecord } from '../../../db/schema.ts';
+import type { PlanData } from '../../hooks/use-plan-data.ts';
+
+export interface Figures {
+  progress: number | null;
+  expected: number | null;
+  counts: PhaseCounts;
+}
+
+export interface AreaFigures extends Figures {
+  area: AreaRecord;
+  objectiveCount: number;
+}
+
+export interface ObjectiveFigures extends Figures {
+  objective: ObjectiveRecord;
+  phaseCount: number;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Phases of objectives that are evaluated (removed and replaced ones are listed apart). */
+function countedPhases(
+  objectives: readonly ObjectiveRecord[],
+  phases: readonly PhaseRecord[],
+): PhaseRecord[] {
+  const counted = new Set(objectives.filter(objectiveIsCounted).map((o) => o.id));
+  return phases.filter((p) => counted.has(p.objectiveId));
+}
+
+export interface DashboardFigures {
+  plan: Figures;
+  areas: AreaFigures[];
+}
+
+export function dashboardFigures(data: PlanData, weightSet: WeightSet, today: string): DashboardFigures {
+  const objectivesOf = groupBy(data.objectives, (o) => o.areaId);
+  const phasesOf = groupBy(data.phases, (p) => p.areaId);
+  const inputs = data.areas.map((area) => ({
+    area,
+    objectives: objectivesOf.get(area.id) ?? [],
+    phases: phasesOf.get(area.id) ?? [],
+  }));
+  return {
+    plan: {
+      progress: planProgress(inputs, weightSet),
+      expected: expectedPlanProgress(inputs, weightSet, today, data.planEnd),
+      counts: phaseCounts(countedPhases(data.objectives, data.phases), today),
+    },
+    areas: inputs.map((input) => ({
+      area: input.area,
+      objectiveCount: input.objectives.filter(objectiveIsCounted).length,
+      progress: areaProgress(input, weightSet),
+      expected: expectedAreaProgress(input, weightSet, today, data.planEnd),
+      counts: phaseCounts(countedPhases(input.objectives, input.phases), today),
+    })),
+  };
+}
+
+export interface AreaDetail extends Figures {
+  area: AreaRecord;
+  objectives: ObjectiveFigures[];
+  /** Removed (stralcio) and replaced objectives, with their motivation. */
+  setAside: ObjectiveRecord[];
+}
+
+export function areaDetail(
+  data: PlanData,
+  areaId: string,
+  weightSet: WeightSet,
+  today: string,
+): AreaDetail | null {
+  const area = data.areas.find((a) => a.id === areaId);
+  if (!area) return null;
+  const objectives = data.objectives.filter((o) => o.areaId === areaId);
+  const phases = data.phases.filter((p) => p.areaId === areaId);
+  const phasesOf = groupBy(phases, (p) => p.objectiveId);
+  const input = { objectives, phases };
+  return {
+    area,
+    progress: areaProgress(input, weightSet),
+    expected: expectedAreaProgress(input, weightSet, today, data.planEnd),
+    counts: phaseCounts(countedPhases(objectives, phases), today),
+    objectives: objectives.filter(objectiveIsCounted).map((objective) => {
+      const own = phasesOf.get(objective.id) ?? [];
+      return {
+        objective,
+        phaseCount: own.length,
+        progress: objectiveProgress(objective, own),
+        expected: expectedObjectiveProgress(objective, own, today, data.planEnd),
+        counts: phaseCounts(own, today),
+      };
+    }),
+    setAside: objectives.filter((o) => !objectiveIsCounted(o)),
+  };
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { MessageKey } from '../../../i18n/it.ts';
+import { useT } from '../../../i18n/use-t.ts';
+import { Icon, type IconName } from '../../components/icons.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { PhaseCard } from '../../components/phase-card.tsx';
+import { SearchPanel } from '../../components/search-panel.tsx';
+import { useMyWork, type WorkItem } from '../../hooks/use-my-work.ts';
+import { useSession } from '../../hooks/use-session.ts';
+import { useToday } from '../../hooks/use-today.ts';
+import { worksOnOwnAreas } from '../../permissions.ts';
+
+const PAGE = 8;
+
+function WorkSection({
+  title,
+  empty,
+  icon,
+  items,
+  today,
+}: {
+  title: MessageKey;
+  empty: MessageKey;
+  icon: IconName;
+  items: WorkItem[];
+  today: string;
+}) {
+  const { t } = useT();
+  const [shown, setShown] = useState(PAGE);
+  const headingId = `work-${title}`;
+  return (
+    <section className="section work-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        <Icon name={icon} />
+        {t(title)} <span className="count-pill">{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted">{t(empty)}</p>
+      ) : (
+        <>
+          <ul className="plain-list">
+            {items.slice(0, shown).map(({ phase, objective }) => (
+              <li key={phase.id}>
+                <PhaseCard phase={phase} objective={objective} today={today} />
+              </li>
+            ))}
+          </ul>
+          {items.length > shown && (
+            <button type="button" className="btn btn-outline" onClick={() => setShown((n) => n + PAGE * 2)}>
+              {t('home.showMore', { count: Math.min(PAGE * 2, items.length - shown) })}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Il mio lavoro": the user's late, due-soon and in-progress phases, and an offline search. */
+export function HomePage() {
+  const { t } = useT();
+  const { user } = useSession();
+  const today = useToday();
+  const work = useMyWork(user, today);
+  return (
+    <>
+      <PageTitle title={t('home.title')}>{t('home.title')}</PageTitle>
+      <p className="lead">
+        {t('home.greeting', { name: user.displayName })}.{' '}
+        {worksOnOwnAreas(user) ? t('home.scopeMine') : t('home.scopeAll')}
+      </p>
+      {work && !work.hasPlan && (
+        <div className="alert">
+          <Icon name="info" />
+          <p>{t('home.noData')}</p>
+        </div>
+      )}
+      <div className="card search-card">
+        <SearchPanel headingLevel={3} />
+      </div>
+      {work === undefined ? (
+        <p className="page-loading">{t('app.loading')}</p>
+      ) : (
+        <>
+          <WorkSection title="home.late" empty="home.noneLate" icon="alert" items={work.late} today={today} />
+          <WorkSection
+            title="home.dueSoon"
+            empty="home.noneDueSoon"
+            icon="clock"
+            items={work.dueSoon}
+            today={today}
+          />
+          <WorkSection
+            title="home.inProgress"
+            empty="home.noneInProgress"
+            icon="play"
+            items={work.inProgress}
+            today={today}
+          />
+        </>
+      )}
+    </>
+  );
+}

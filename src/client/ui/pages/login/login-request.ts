@@ -1,0 +1,39 @@
+/**
+ * POST /api/auth/login. Needs the network (the first sign-in cannot happen offline); every failure
+ * becomes one of a few codes the form translates.
+ */
+import { loginResponseSchema, type LoginResponse } from '../../../../shared/auth.ts';
+
+export type LoginErrorCode = 'invalid' | 'rate_limited' | 'offline' | 'server';
+
+export class LoginError extends Error {
+  constructor(readonly code: LoginErrorCode) {
+    super(code);
+    this.name = 'LoginError';
+  }
+}
+
+export async function requestLogin(
+  credentials: { username: string; password: string },
+  lang: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<LoginResponse> {
+  if (!navigator.onLine) throw new LoginError('offline');
+  let res: Response;
+  try {
+    res = await fetchFn('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': lang },
+      body: JSON.stringify(credentials),
+    });
+  } catch {
+    throw new LoginError('offline');
+  }
+  if (res.status === 401) throw new LoginError('invalid');
+  if (res.status === 429) throw new LoginError('rate_limited');
+  // The service worker answers nothing under /api; a 503/504 from a proxy means no server either.
+  if (!res.ok) throw new LoginError(res.status === 503 || res.status === 504 ? 'offline' : 'server');
+  const parsed = loginResponseSchema.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) throw new LoginError('server');
+  return parsed.data;
+}
