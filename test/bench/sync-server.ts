@@ -13,20 +13,15 @@
  * Timings include JSON encoding, HTTP and JSON decoding on the client side (the bench process).
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { changePercent, changeStatus } from '../../src/domain/phase-transitions.ts';
 import type { Phase, PhaseStatus } from '../../src/domain/plan.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { prepareDatabase } from '../../src/server/db/migrate.ts';
 import type { PushMutation, PushResponse } from '../../src/shared/push.ts';
 import type { PullResponse } from '../../src/shared/pull.ts';
 import { createRandom, generateLargePlan, LARGE_PLAN_SIZES, type LargePlan } from '../fixtures/large-plan.ts';
+import { startTestServer } from '../helpers/server.ts';
 import { loadLargePlan } from './load-large-plan.ts';
 import { formatSummary, machineLine, ms, summarise, verdict } from './stats.ts';
 
-const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const PUSH_TOTAL = 10_000;
 const PUSH_BATCH = 1000;
 const PUSH_BUDGET_MS = 2000;
@@ -51,55 +46,28 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A fresh database of the chosen kind, migrated, with the large plan loaded; a server on it. */
+/**
+ * A fresh database of the chosen kind (test/helpers/server.ts: PGlite in memory, or a random-named
+ * PostgreSQL database dropped on close), migrated, with the large plan loaded; the real app on it.
+ */
 async function startServer(kind: DbChoice, data: LargePlan): Promise<Target> {
-  let database: Database;
-  let dropDatabase: (() => Promise<void>) | null = null;
-  if (kind === 'postgres') {
-    const name = `traguardi_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-    console.log(`  database ${name} on 127.0.0.1:5432`);
-    database = await openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:5432/${name}` });
-  } else {
-    database = await openDatabase({});
-  }
+  const server = await startTestServer({ db: kind, demo: false, staticDir: null });
   try {
-    await prepareDatabase(database.db);
+    if (server.databaseUrl)
+      console.log(`  database ${new URL(server.databaseUrl).pathname.slice(1)} on 127.0.0.1:5432`);
     const loadStart = performance.now();
-    const loaded = await loadLargePlan(database.db, data);
+    const loaded = await loadLargePlan(server.database.db, data);
     console.log(`  loaded ${loaded.rows} rows in ${ms(performance.now() - loadStart)}`);
-    const app = await buildApp({ database, staticDir: null });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = app.server.address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}`;
     const login = await json<{ token: string }>(
-      await fetch(`${url}/api/auth/login`, {
+      await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: loaded.adminUsername, password: loaded.password }),
       }),
     );
-    return {
-      url,
-      token: login.token,
-      close: async () => {
-        await app.close();
-        await database.close();
-        await dropDatabase?.();
-      },
-    };
+    return { url: server.url, token: login.token, close: () => server.close() };
   } catch (error) {
-    await database.close();
-    await dropDatabase?.();
+    await server.close();
     throw error;
   }
 }
