@@ -152,7 +152,7 @@ export class Api {
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { ...this.headers, ...headers };
-    if (this.token) h.authorization = `Bearer ${this.token}`;
+    if (this.token) h.authorization ??= `Bearer ${this.token}`;
     let payload: BodyInit | undefined;
     if (body instanceof Uint8Array) payload = new Uint8Array(body);
     else if (typeof body === 'string') payload = body;

@@ -24,14 +24,18 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/sync/push', async (request, reply): Promise<PushResponse> => {
     const now = ctx.now();
     const user = await requireUser(ctx.db, request, now);
+    // The version first: a client too old may send an envelope this server no longer understands,
+    // and must hear "update" (426), not "bad request".
+    const schemaVersion = (request.body as { schemaVersion?: unknown } | null | undefined)?.schemaVersion;
+    if (typeof schemaVersion === 'number' && Number.isInteger(schemaVersion)) {
+      if (schemaVersion > PROTOCOL_VERSION)
+        throw new HttpError('bad_request', 'schema_too_new', { version: schemaVersion });
+      if (schemaVersion < MIN_PROTOCOL_VERSION) throw new HttpError('client_too_old');
+    }
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success)
       throw new HttpError('bad_request', 'bad_envelope', { detail: detail(parsed.error.issues) });
     const body = parsed.data;
-    if (body.schemaVersion > PROTOCOL_VERSION) {
-      throw new HttpError('bad_request', 'schema_too_new', { version: body.schemaVersion });
-    }
-    if (body.schemaVersion < MIN_PROTOCOL_VERSION) throw new HttpError('client_too_old');
     const { response, counts } = await pushMutations(ctx.db, user, body, {
       now,
       lang: pickLang(request.headers['accept-language']),
