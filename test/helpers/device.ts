@@ -3,11 +3,18 @@
  * or several Dexie connections on one factory (two tabs of one browser). Builders for plan rows and
  * login responses, and an in-memory Web Lock with navigator.locks' exclusive semantics.
  */
+import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { LoginResponse, SessionUser } from '../../src/shared/auth.ts';
 import { openDb } from '../../src/client/db/open-db.ts';
 import type { NoteRecord, ObjectiveRecord, PhaseRecord, TraguardiDb } from '../../src/client/db/schema.ts';
 import type { LockLike } from '../../src/client/sync/sync-engine.ts';
+
+// Dexie's liveQuery stays silent unless a global IndexedDB existed when Dexie loaded (as in every
+// browser). Node has none: give Dexie one, whatever the import order. Each device still passes its
+// own IDBFactory, so devices stay isolated.
+if (!Dexie.dependencies.indexedDB)
+  Object.assign(Dexie.dependencies, { indexedDB: new IDBFactory(), IDBKeyRange });
 
 /** A browser profile's IndexedDB: tabs opened on the same one share the database. */
 export function newBrowser(): IDBFactory {

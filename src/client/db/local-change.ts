@@ -7,6 +7,7 @@
  * engine sends the outbox later. Input errors, rules the change breaks and a full disk come back as
  * `{ ok: false, code }`, never as exceptions; nothing is half-written (the transaction aborts).
  */
+import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { NOTE_MAX_LENGTH, mutationArgsSchemas, type MutationName } from '../../shared/mutations.ts';
 import type { PhaseStatus } from '../../domain/plan.ts';
@@ -68,7 +69,7 @@ function changeTables(db: TraguardiDb) {
 async function run<T>(
   db: TraguardiDb,
   body: () => Promise<T>,
-  tables = changeTables(db),
+  tables: readonly Table[] = changeTables(db),
 ): Promise<T | LocalChangeError> {
   try {
     return await withReopen(db, () => db.transaction('rw', tables, body));

@@ -130,6 +130,14 @@ describe('applyPullPage', () => {
     expect(r3.cursor).toBe(11);
   });
 
+  it('never takes a row back to an older version (a stale page racing a newer one)', async () => {
+    const db = await device();
+    await applyPullPage(db, page([phaseRow(9, { status: 'done', percent: 100 })], 9));
+    await applyPullPage(db, page([phaseRow(4, { status: 'blocked' })], 4));
+    expect(await db.phases.get('ph-1')).toMatchObject({ status: 'done', version: 9 });
+    expect(await readCursor(db)).toBe(9);
+  });
+
   it('applies tombstones and, on resync, starts the rows again from 0 keeping pending work', async () => {
     const db = await device();
     await applyPullPage(db, page([phaseRow(3, { id: 'ph-2' })], 3));

@@ -7,6 +7,7 @@
  * Guarantees:
  * - The cursor never passes a row that was not stored: a row of an unknown type or with data that
  *   does not parse stops the page there, and the cursor stays below that row's version (`stalled`).
+ * - A row never goes back to an older version (a stale page racing a newer one changes nothing).
  * - The cursor and serverLastSeq never go backwards, except that `reset` (a resync) starts the rows
  *   and the cursor again from 0.
  * - An outbox entry leaves only when the server has processed it (seq ≤ lastSeq) AND a push told
@@ -88,6 +89,7 @@ export async function applyPullPage(
     }
 
     for (const [table, rows] of writes) {
+      await dropStale(db, table, rows);
       const puts = [...rows.values()].filter((r) => r !== null);
       const deletes = [...rows].filter(([, r]) => r === null).map(([id]) => id);
       if (table === 'conflicts') await keepDismissed(db, puts, dismissed);
@@ -97,7 +99,8 @@ export async function applyPullPage(
         for (const [id, r] of rows) {
           const base = bases.get(rowKey(table, id));
           // The server copy of a row with pending changes: the rebase below starts from it.
-          if (base) base.row = r as BaseEntry['row'];
+          if (base && !(base.row && r && base.row.version > Number(r.version)))
+            base.row = r as BaseEntry['row'];
         }
       }
     }
@@ -120,6 +123,26 @@ export async function applyPullPage(
     const userId = (await readClientIdentity(db))?.userId ?? '';
     await rebase(db, userId, lastSeq);
     return { cursor, stored, acknowledged: acked.length, stalled };
+  });
+}
+
+/**
+ * A page answered from an older snapshot (a pull that raced a push in another tab, or a stale
+ * duplicate) must not take rows back: a row already stored at a higher version is left as it is.
+ */
+async function dropStale(
+  db: TraguardiDb,
+  table: SyncedTable,
+  rows: Map<string, Record<string, unknown> | null>,
+) {
+  const ids = [...rows.keys()];
+  const stored = await db.table<{ id: string; version: number }, string>(table).bulkGet(ids);
+  stored.forEach((existing, i) => {
+    const id = ids[i];
+    if (existing === undefined || id === undefined) return;
+    const incoming = rows.get(id);
+    const incomingVersion = incoming ? Number(incoming.version) : Infinity; // a tombstone always wins
+    if (existing.version > incomingVersion) rows.delete(id);
   });
 }
 

@@ -97,8 +97,8 @@ async function uploadAttachments(ctx: Ctx): Promise<void> {
     await res.body?.cancel().catch(() => {});
     if (res.ok) {
       await withReopen(db, () => db.attachments.update(a.id, { uploaded: true }));
-    } else if (res.status === 400 || res.status === 413 || res.status === 415) {
-      // Refused for good (type, size): stop retrying; the note goes on and the server decides on it.
+    } else if ([400, 409, 413, 415].includes(res.status)) {
+      // Refused for good (type, size, that id holding other bytes): stop retrying; the note goes on and the server decides on it.
       await withReopen(db, () => db.attachments.update(a.id, { uploadError: `HTTP ${res.status}` }));
     } else {
       throw failureForStatus(res.status, 'upload');

@@ -199,8 +199,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       schedule(periodMs);
     } else {
       status.set({ syncing: false, error: result.error });
-      if (result.error === 'unauthorized') refusedToken = result.token;
-      else if (result.error !== 'client_too_old' && !isClosedForUpgrade(o.db)) {
+      if (result.error === 'unauthorized') {
+        refusedToken = result.token;
+        schedule(periodMs); // looks for a new session without sending anything (besides the watcher)
+      } else if (result.error !== 'client_too_old' && !isClosedForUpgrade(o.db)) {
         failures++;
         const delay = Math.min(backoffCapMs, backoffBaseMs * 2 ** (failures - 1));
         schedule(delay * (0.5 + random() / 2)); // jitter: devices back online together spread out
