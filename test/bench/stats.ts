@@ -42,7 +42,10 @@ export async function timeRuns(runs: number, warmup: number, fn: () => unknown):
 /** One line about the machine, printed at the top of each benchmark and copied to docs/performance.md. */
 export function machineLine(): string {
   const cpus = os.cpus();
-  return `${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model ?? 'cpu'} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`;
+  return `${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model ?? 'cpu'} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB · load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work on the machine skews timings)`;
 }
 
 export function verdict(value: number, budget: number): string {
