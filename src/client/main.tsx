@@ -11,6 +11,8 @@ import './ui/styles/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n-provider.tsx';
+import { readStoredLanguage } from './i18n/stored-language.ts';
+import { loadCatalog } from './i18n/translate.ts';
 import { startServiceWorker } from './pwa/sw-update.ts';
 import { App } from './ui/app.tsx';
 import { createAppController } from './ui/app-controller.ts';
@@ -19,11 +21,17 @@ const controller = createAppController();
 startServiceWorker();
 
 const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider>
-        <App controller={controller} />
-      </I18nProvider>
-    </StrictMode>,
-  );
+const language = readStoredLanguage();
+// English is its own chunk: fetched (from the service worker's cache offline) before the first render.
+void loadCatalog(language)
+  .catch(() => undefined)
+  .then(() => {
+    if (!root) return;
+    createRoot(root).render(
+      <StrictMode>
+        <I18nProvider language={language}>
+          <App controller={controller} />
+        </I18nProvider>
+      </StrictMode>,
+    );
+  });

@@ -1,25 +1,15 @@
 /**
- * Holds the chosen language (Italian by default), remembers it in localStorage (a device preference,
- * not plan data) and keeps `<html lang>` in step so screen readers pronounce the text right.
+ * Holds the chosen language (Italian by default), remembers it on the device and keeps `<html lang>`
+ * in step so screen readers pronounce the text right. A language whose catalog is not loaded yet is
+ * switched to once its chunk has arrived.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type I18nValue } from './i18n-context.ts';
-import { createTranslator, isLanguage, type Language } from './translate.ts';
-
-const STORAGE_KEY = 'traguardi.lang';
-
-function initialLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // Storage may be unavailable (private mode): Italian it is.
-  }
-  return 'it';
-}
+import { readStoredLanguage, storeLanguage } from './stored-language.ts';
+import { createTranslator, loadCatalog, type Language } from './translate.ts';
 
 export function I18nProvider({ children, language }: { children: ReactNode; language?: Language }) {
-  const [lang, setLang] = useState<Language>(() => language ?? initialLanguage());
+  const [lang, setLang] = useState<Language>(() => language ?? readStoredLanguage());
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -27,12 +17,8 @@ export function I18nProvider({ children, language }: { children: ReactNode; lang
     () => ({
       ...createTranslator(lang),
       setLanguage: (next) => {
-        try {
-          localStorage.setItem(STORAGE_KEY, next);
-        } catch {
-          // Not remembered across restarts, still applied now.
-        }
-        setLang(next);
+        storeLanguage(next);
+        void loadCatalog(next).then(() => setLang(next));
       },
     }),
     [lang],

@@ -3,7 +3,6 @@
  * `tn(base, count)` picks the `.one` / `.other` form with Intl.PluralRules, and dates and numbers
  * are written as the locale writes them (it-IT / en-GB). Pure: no React, no storage.
  */
-import { en } from './en.ts';
 import { it, type MessageKey } from './it.ts';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -14,7 +13,21 @@ export type Params = Record<string, string | number>;
 /** The base of every plural pair: 'sync.pending' for 'sync.pending.one' / 'sync.pending.other'. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { it, en };
+type Catalog = Record<MessageKey, string>;
+
+// Italian ships in the first chunk; English is a separate chunk fetched when chosen (precached
+// by the service worker, so switching works offline too).
+const catalogs: Partial<Record<Language, Catalog>> = { it };
+
+/** Loads a language's catalog (idempotent); call before createTranslator(lang) renders it. */
+export async function loadCatalog(lang: Language): Promise<void> {
+  if (catalogs[lang]) return;
+  if (lang === 'en') catalogs.en = (await import('./en.ts')).en;
+}
+
+export function isCatalogLoaded(lang: Language): boolean {
+  return catalogs[lang] !== undefined;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'it' || value === 'en';
@@ -48,7 +61,8 @@ export interface Translator {
 
 export function createTranslator(lang: Language): Translator {
   const locale = LOCALE_OF[lang];
-  const catalog = CATALOGS[lang];
+  // Until its catalog has loaded a language falls back to Italian, so no key is ever shown raw.
+  const catalog = catalogs[lang] ?? it;
   const numberFormat = new Intl.NumberFormat(locale);
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dateFormat = new Intl.DateTimeFormat(locale, {

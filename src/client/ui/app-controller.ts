@@ -2,6 +2,9 @@
  * The shell's state outside React: the stored session, the sync engine's lifetime (one engine per
  * signed-in stretch), and the "database closed for an upgrade" flag. A tiny external store for
  * useSyncExternalStore, so React renders what this decides and never owns the engine's lifecycle.
+ *
+ * The engine is its own chunk, loaded after the first render: the pages read Dexie and work without
+ * it, and until it arrives the status comes from a store that already counts the outbox.
  */
 import type { LoginResponse } from '../../shared/auth.ts';
 import { openDb } from '../db/open-db.ts';
@@ -14,13 +17,16 @@ import {
   type StoredSession,
 } from '../db/session.ts';
 import { requestPersistentStorage } from '../pwa/persist-storage.ts';
-import { browserOnlineSource, createSyncEngine, type SyncEngine } from '../sync/sync-engine.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
+import { createSyncStatus, type SyncStatusStore } from '../sync/sync-status.ts';
 import type { SignOutResult } from './app-context.ts';
 
 export interface AppState {
   status: 'loading' | 'signedOut' | 'signedIn';
   session: StoredSession | null;
   engine: SyncEngine | null;
+  /** The engine's status once it runs; before, counts from the database and navigator.onLine. */
+  syncStatus: SyncStatusStore;
   /** The user asked to sign in again (expired session) while keeping the shell. */
   reauth: boolean;
   /** Another tab upgraded the database: this page must reload. */
@@ -40,24 +46,47 @@ export interface AppController {
 
 export function createAppController(options: { db?: TraguardiDb; fetch?: typeof fetch } = {}): AppController {
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  let state: AppState = { status: 'loading', session: null, engine: null, reauth: false, dbBlocked: false };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<AppState>) => {
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
   };
   const db = options.db ?? openDb({ onVersionChange: () => set({ dbBlocked: true }) });
+  let state: AppState = {
+    status: 'loading',
+    session: null,
+    engine: null,
+    syncStatus: createSyncStatus(db, { online: navigator.onLine }),
+    reauth: false,
+    dbBlocked: false,
+  };
+  let starting: Promise<SyncEngine> | null = null;
 
-  const startEngine = (): SyncEngine => {
-    if (state.engine) return state.engine;
-    const engine = createSyncEngine({
-      db,
-      fetch: fetchFn,
-      now: () => new Date(),
-      online: browserOnlineSource(),
-    });
-    engine.start();
-    return engine;
+  const startEngine = (): Promise<SyncEngine> => {
+    if (state.engine) return Promise.resolve(state.engine);
+    starting ??= import('../sync/sync-engine.ts')
+      .then(({ createSyncEngine, browserOnlineSource }) => {
+        const engine = createSyncEngine({
+          db,
+          fetch: fetchFn,
+          now: () => new Date(),
+          online: browserOnlineSource(),
+        });
+        engine.start();
+        set({ engine, syncStatus: engine.status });
+        return engine;
+      })
+      .finally(() => {
+        starting = null;
+      });
+    return starting;
+  };
+
+  const stopEngine = async () => {
+    const engine = state.engine ?? (await starting?.catch(() => null));
+    if (!engine) return;
+    await engine.stop();
+    set({ engine: null, syncStatus: createSyncStatus(db, { online: navigator.onLine }) });
   };
 
   return {
@@ -68,32 +97,34 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
     },
     getSnapshot: () => state,
     async init() {
+      if (state.status !== 'loading') return;
       const session = await loadSession(db).catch(() => null);
-      if (session) set({ status: 'signedIn', session, engine: startEngine() });
-      else set({ status: 'signedOut' });
+      if (!session) {
+        set({ status: 'signedOut' });
+        return;
+      }
+      set({ status: 'signedIn', session });
+      await startEngine();
     },
     async signIn(login) {
       const first = state.status !== 'signedIn';
       const result = await saveSession(db, login);
       if (!result.ok) return result;
       // The user changed: the previous engine belonged to another clientId.
-      if (result.switchedUser && state.engine) {
-        await state.engine.stop();
-        set({ engine: null });
-      }
-      const engine = startEngine();
-      set({ status: 'signedIn', session: login, engine, reauth: false });
-      void engine.syncNow();
+      if (result.switchedUser) await stopEngine();
+      set({ status: 'signedIn', session: login, reauth: false });
       if (first) void requestPersistentStorage();
+      const engine = await startEngine();
+      void engine.syncNow();
       return result;
     },
     async signOut() {
       const pending = await db.outbox.count();
       if (pending > 0) return { ok: false, pending };
       const token = state.session?.token;
-      await state.engine?.stop();
+      await stopEngine();
       await clearSession(db);
-      set({ status: 'signedOut', session: null, engine: null, reauth: false });
+      set({ status: 'signedOut', session: null, reauth: false });
       if (token) {
         // Best effort: the token dies on the server too; offline it simply expires.
         void fetchFn('/api/auth/logout', {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { StoredSession } from '../db/session.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
+import type { SyncStatusStore } from '../sync/sync-status.ts';
 import { useT } from '../i18n/use-t.ts';
 import {
   DbContext,
@@ -20,11 +21,12 @@ import { SyncIndicator } from './components/sync-indicator.tsx';
 import { getLocationSnapshot } from './router/history.ts';
 import { paths } from './router/routes.ts';
 import { RouteView } from './route-view.tsx';
+import { useEnteName } from './hooks/use-ente-name.ts';
 import { useRoute } from './hooks/use-route.ts';
 
 const LoginPage = lazy(() => import('./pages/login/login-page.tsx').then((m) => ({ default: m.LoginPage })));
 
-function Brand({ enteName }: { enteName?: string }) {
+function Brand({ enteName }: { enteName?: string | undefined }) {
   const { t } = useT();
   return (
     <Link href={paths.home()} className="app-brand">
@@ -35,6 +37,10 @@ function Brand({ enteName }: { enteName?: string }) {
       </span>
     </Link>
   );
+}
+
+function SignedInBrand() {
+  return <Brand enteName={useEnteName()} />;
 }
 
 function Loading() {
@@ -60,11 +66,13 @@ function SignedInShell({
   controller,
   session,
   engine,
+  syncStatus,
   reauth,
 }: {
   controller: AppController;
   session: StoredSession;
-  engine: SyncEngine;
+  engine: SyncEngine | null;
+  syncStatus: SyncStatusStore;
   reauth: boolean;
 }) {
   const { t } = useT();
@@ -80,12 +88,13 @@ function SignedInShell({
   );
   const syncControls = useMemo<SyncControls>(
     () => ({
-      subscribe: (listener) => engine.status.subscribe(listener),
-      getSnapshot: () => engine.status.getSnapshot(),
-      syncNow: () => void engine.syncNow(),
-      notifyLocalChange: () => engine.notifyLocalChange(),
+      subscribe: (listener) => syncStatus.subscribe(listener),
+      getSnapshot: () => syncStatus.getSnapshot(),
+      // Before the engine's chunk arrives there is nothing to call: it syncs as soon as it starts.
+      syncNow: () => void engine?.syncNow(),
+      notifyLocalChange: () => engine?.notifyLocalChange(),
     }),
-    [engine],
+    [engine, syncStatus],
   );
   return (
     <DbContext value={controller.db}>
@@ -96,7 +105,7 @@ function SignedInShell({
           </a>
           <header className="app-header">
             <div className="app-header-bar">
-              <Brand />
+              <SignedInBrand />
               <AppNav variant="top" />
             </div>
             <SyncIndicator />
@@ -134,12 +143,13 @@ export function App({ controller }: { controller: AppController }) {
     );
   }
   if (state.status === 'loading') return null;
-  if (state.status === 'signedIn' && state.session && state.engine) {
+  if (state.status === 'signedIn' && state.session) {
     return (
       <SignedInShell
         controller={controller}
         session={state.session}
         engine={state.engine}
+        syncStatus={state.syncStatus}
         reauth={state.reauth}
       />
     );

@@ -6,7 +6,15 @@ import { hasNavigated } from '../router/history.ts';
  * The page's h1. On mount it takes focus (so a screen reader announces the new page after a
  * navigation) and sets the document title.
  */
-export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
+export function PageTitle({
+  children,
+  title,
+  className,
+}: {
+  children: ReactNode;
+  title: string;
+  className?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { t } = useT();
   useEffect(() => {
@@ -17,7 +25,7 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
     if (hasNavigated()) ref.current?.focus();
   }, []);
   return (
-    <h1 ref={ref} tabIndex={-1}>
+    <h1 ref={ref} tabIndex={-1} className={className}>
       {children}
     </h1>
   );

@@ -27,14 +27,18 @@ export function SyncIndicator() {
   return (
     <div className="sync-strip">
       <div className="sync-strip-inner">
-        <div className="sync-status-text" role="status" aria-live="polite" aria-label={t('sync.status')}>
-          <span className={`sync-state ${stateClass}`}>
-            <Icon name={status.online ? 'cloud' : 'cloudOff'} />
-            {stateText}
-          </span>{' '}
-          <span className="sync-detail">
-            · {status.pending > 0 ? tn('sync.pending', status.pending) : t('sync.allSynced')}
+        <div className="sync-status-text" role="status" aria-live="polite" aria-atomic="true">
+          <span className="sync-line">
+            <span className={`sync-state ${stateClass}`}>
+              <Icon name={status.online ? 'cloud' : 'cloudOff'} />
+              {stateText}
+            </span>
             {' · '}
+            <span className={status.pending > 0 ? 'sync-pending has-pending' : 'sync-pending'}>
+              {status.pending > 0 ? tn('sync.pending', status.pending) : t('sync.allSynced')}
+            </span>
+          </span>
+          <span className="sync-line sync-detail">
             {status.lastSyncAt
               ? t('sync.lastSync', { when: relative(status.lastSyncAt, now) })
               : t('sync.never')}

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { addNote } from '../../db/local-change.ts';
 import { localChangeMessage } from '../error-message.ts';
 import type { ActionResult } from './use-phase-actions.ts';
+import { loadLocalChange } from './load-local-change.ts';
 import { useDb } from './use-db.ts';
 import { useSession } from './use-session.ts';
 import { useSync } from './use-sync.ts';
@@ -18,6 +18,7 @@ export function useAddNote() {
       text: string;
       photos: Blob[];
     }): Promise<ActionResult> => {
+      const { addNote } = await loadLocalChange();
       const r = await addNote(db, { ...input, user, now: new Date() });
       if (!r.ok) return { ok: false, message: localChangeMessage(r.code) };
       notifyLocalChange();

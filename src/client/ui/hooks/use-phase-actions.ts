@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { PhaseStatus } from '../../../domain/plan.ts';
-import { setPhaseProgress, setPhaseStatus } from '../../db/local-change.ts';
 import type { MessageKey } from '../../i18n/it.ts';
 import { localChangeMessage } from '../error-message.ts';
+import { loadLocalChange } from './load-local-change.ts';
 import { useDb } from './use-db.ts';
 import { useSession } from './use-session.ts';
 import { useSync } from './use-sync.ts';
@@ -19,6 +19,7 @@ export function usePhaseActions() {
   const { notifyLocalChange } = useSync();
   const setStatus = useCallback(
     async (phaseId: string, to: PhaseStatus): Promise<ActionResult> => {
+      const { setPhaseStatus } = await loadLocalChange();
       const r = await setPhaseStatus(db, { phaseId, to, user, now: new Date() });
       if (!r.ok) return { ok: false, message: localChangeMessage(r.code) };
       notifyLocalChange();
@@ -28,6 +29,7 @@ export function usePhaseActions() {
   );
   const setPercent = useCallback(
     async (phaseId: string, percent: number): Promise<ActionResult> => {
+      const { setPhaseProgress } = await loadLocalChange();
       const r = await setPhaseProgress(db, { phaseId, percent, user, now: new Date() });
       if (!r.ok) return { ok: false, message: localChangeMessage(r.code) };
       notifyLocalChange();

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { dismissConflict, dismissRejected, retryRejected } from '../../db/local-change.ts';
 import { localChangeMessage } from '../error-message.ts';
 import type { ActionResult } from './use-phase-actions.ts';
+import { loadLocalChange } from './load-local-change.ts';
 import { useDb } from './use-db.ts';
 import { useSync } from './use-sync.ts';
 
@@ -22,8 +22,11 @@ export function useReviewActions() {
     [notifyLocalChange],
   );
   return {
-    dismissConflict: (id: string): Promise<ActionResult> => wrap(() => dismissConflict(db, id), false),
-    dismissRejected: (id: string): Promise<ActionResult> => wrap(() => dismissRejected(db, id), false),
-    retryRejected: (id: string): Promise<ActionResult> => wrap(() => retryRejected(db, id, new Date()), true),
+    dismissConflict: (id: string): Promise<ActionResult> =>
+      wrap(async () => (await loadLocalChange()).dismissConflict(db, id), false),
+    dismissRejected: (id: string): Promise<ActionResult> =>
+      wrap(async () => (await loadLocalChange()).dismissRejected(db, id), false),
+    retryRejected: (id: string): Promise<ActionResult> =>
+      wrap(async () => (await loadLocalChange()).retryRejected(db, id, new Date()), true),
   };
 }

@@ -78,10 +78,10 @@ export function AreaPage({ id }: { id: string }) {
                     {objective.title || t('objective.label', { number: objective.number })}
                   </Link>
                 </h3>
-                <p>
-                  <strong>{t('objective.motivation')}:</strong>{' '}
-                  {objective.motivation ?? t('dashboard.noMotivation')}
-                </p>
+                <details className="motivation">
+                  <summary>{t('objective.motivation')}</summary>
+                  <p>{objective.motivation ?? t('dashboard.noMotivation')}</p>
+                </details>
               </li>
             ))}
           </ul>

@@ -49,7 +49,7 @@ export function ObjectivePage({ id }: { id: string }) {
           ...(area ? [{ href: paths.area(area.id), label: area.name }] : []),
         ]}
       />
-      <PageTitle title={heading}>
+      <PageTitle title={heading} className="detail-title">
         <span className="title-kicker">{heading}</span>
         {objective.title}
       </PageTitle>

@@ -61,7 +61,7 @@ export function PhasePage({ id }: { id: string }) {
             : []),
         ]}
       />
-      <PageTitle title={heading}>
+      <PageTitle title={heading} className="detail-title">
         <span className="title-kicker">{heading}</span>
         {phase.description || phase.indicator || t('phase.label', { number: phase.number })}
       </PageTitle>
@@ -125,12 +125,6 @@ export function PhasePage({ id }: { id: string }) {
                 : number(phase.weight, 2)}
           </dd>
         </div>
-        {phase.description && phase.indicator && (
-          <div>
-            <dt>{t('phase.description')}</dt>
-            <dd>{phase.description}</dd>
-          </div>
-        )}
       </dl>
       <section className="section" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('notes.title')}</h2>
