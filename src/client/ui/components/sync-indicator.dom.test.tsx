@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, type Rendered } from '../testing/render.tsx';
+import { SyncIndicator } from './sync-indicator.tsx';
+
+let view: Rendered | null = null;
+afterEach(() => view?.unmount());
+
+describe('SyncIndicator', () => {
+  it('says offline and how many changes wait, in a live region, and cannot sync now', async () => {
+    view = await render(<SyncIndicator />, { status: { online: false, pending: 2 } });
+    const live = view.container.querySelector('[role="status"]');
+    expect(live?.getAttribute('aria-live')).toBe('polite');
+    expect(live?.textContent).toContain('Non in linea');
+    expect(live?.textContent).toContain('2 modifiche in attesa');
+    expect(live?.textContent).toContain('Mai sincronizzato');
+    const button = view.container.querySelector('button');
+    expect(button?.textContent).toContain('Sincronizza ora');
+    expect(button?.disabled).toBe(true);
+  });
+
+  it('online: all synced, the button calls syncNow, items to review link to the sync page', async () => {
+    let calls = 0;
+    view = await render(<SyncIndicator />, {
+      language: 'en',
+      status: { online: true, lastSyncAt: new Date().toISOString(), conflicts: 1 },
+      sync: { syncNow: () => void calls++ },
+    });
+    const text = view.container.textContent ?? '';
+    expect(text).toContain('Online');
+    expect(text).toContain('All synced');
+    expect(view.container.querySelector('a')?.getAttribute('href')).toBe('/sincronizzazione');
+    view.container.querySelector('button')?.click();
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Test rendering for *.dom.test.tsx: React 19 in jsdom with act(), wrapped in the providers the shell
+ * gives every page (language, database, session, sync status). No testing library: a root, act and
+ * the DOM are enough.
+ */
+import { act, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { SessionUser } from '../../../shared/auth.ts';
+import type { TraguardiDb } from '../../db/schema.ts';
+import { I18nProvider } from '../../i18n/i18n-provider.tsx';
+import { loadCatalog, type Language } from '../../i18n/translate.ts';
+import {
+  DbContext,
+  SessionContext,
+  SyncContext,
+  type SessionValue,
+  type SyncControls,
+  type SyncStatusSnapshot,
+} from '../app-context.ts';
+
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+export const OFFLINE_STATUS: SyncStatusSnapshot = {
+  online: false,
+  syncing: false,
+  pending: 0,
+  lastSyncAt: null,
+  error: null,
+  conflicts: 0,
+  rejected: 0,
+};
+
+export interface RenderOptions {
+  language?: Language;
+  db?: TraguardiDb;
+  user?: SessionUser;
+  status?: Partial<SyncStatusSnapshot>;
+  sync?: Partial<SyncControls>;
+}
+
+export interface Rendered {
+  container: HTMLElement;
+  unmount: () => void;
+}
+
+export async function render(ui: ReactNode, options: RenderOptions = {}): Promise<Rendered> {
+  await loadCatalog(options.language ?? 'it');
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  const status = { ...OFFLINE_STATUS, ...options.status };
+  const sync: SyncControls = {
+    subscribe: () => () => {},
+    getSnapshot: () => status,
+    syncNow: () => {},
+    notifyLocalChange: () => {},
+    ...options.sync,
+  };
+  const session: SessionValue | null = options.user
+    ? {
+        user: options.user,
+        token: 'token',
+        requestSignIn: () => {},
+        signOut: () => Promise.resolve({ ok: true }),
+      }
+    : null;
+  await act(async () => {
+    root.render(
+      <I18nProvider language={options.language ?? 'it'}>
+        <DbContext value={options.db ?? null}>
+          <SessionContext value={session}>
+            <SyncContext value={sync}>{ui}</SyncContext>
+          </SessionContext>
+        </DbContext>
+      </I18nProvider>,
+    );
+  });
+  return {
+    container,
+    unmount: () => {
+      act(() => root.unmount());
+      container.remove();
+    },
+  };
+}
+
+/** Waits (inside act) until `check` passes, for live queries that settle asynchronously. */
+export async function waitFor(check: () => void, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (err) {
+      if (Date.now() - start > timeoutMs) throw err;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+  }
+}
