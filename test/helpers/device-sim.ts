@@ -72,12 +72,16 @@ export interface DeviceOptions {
   pushBatchSize?: number;
   /** Sign in (default true); a second tab of a signed-in browser need not. */
   signIn?: boolean;
+  /** Called before the database is first used (e.g. to add a DBCore middleware that observes). */
+  prepare?: (db: TraguardiDb) => void;
+  periodMs?: number;
 }
 
 /** A device (or a tab): its database, a signed-in session and an engine that is not started. */
 export async function openDevice(o: DeviceOptions): Promise<SimDevice> {
   const browser = o.browser ?? newBrowser();
   const db = openTab(browser);
+  o.prepare?.(db);
   const session = await login(o.serverUrl, o.username);
   if (o.signIn ?? true) {
     const saved = await saveSession(db, session);
@@ -93,7 +97,7 @@ export async function openDevice(o: DeviceOptions): Promise<SimDevice> {
     lock: o.lock ?? null,
     visibility: null,
     debounceMs: 30,
-    periodMs: 60_000,
+    periodMs: o.periodMs ?? 60_000,
     backoffBaseMs: 50,
     backoffCapMs: 1_000,
     ...(o.pushBatchSize !== undefined ? { pushBatchSize: o.pushBatchSize } : {}),
