@@ -21,8 +21,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -216,6 +222,24 @@ export function useE2eApp(): E2eApp {
     await ensureBuilt();
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
   }, 240_000);
+  // On failure, a screenshot of every open page goes to $E2E_ARTIFACTS (default /tmp/traguardi-e2e).
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    const dir = process.env.E2E_ARTIFACTS ?? join(tmpdir(), 'traguardi-e2e');
+    mkdirSync(dir, { recursive: true });
+    const name = context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60);
+    let n = 0;
+    for (const c of contexts) {
+      for (const page of c.pages()) {
+        n += 1;
+        const path = join(dir, `${name}-${n}.png`);
+        await page.screenshot({ path, fullPage: true }).then(
+          () => console.error(`screenshot of ${page.url()}: ${path}`),
+          () => undefined,
+        );
+      }
+    }
+  });
   afterAll(async () => {
     await Promise.allSettled(contexts.map((c) => c.close()));
     await browser?.close();
@@ -238,4 +262,26 @@ export function useE2eApp(): E2eApp {
     },
   };
   return app;
+}
+
+/** Collects the page's uncaught exceptions (a test asserts there were none). */
+export function trackPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+  return errors;
+}
+
+/**
+ * Waits until the service worker controls the page. On a first visit the worker installs and
+ * activates but, in 'prompt' mode without clientsClaim, controls only the next navigation: reload
+ * once (online), as reopening the app would.
+ */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
 }

@@ -1,0 +1,90 @@
+/**
+ * What every signed-in page shares: the sync strip (online/offline, changes waiting, last synced,
+ * "Sincronizza ora") and the main navigation. Page objects extend it.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { escapeRegExp, pattern, source, text, type Lang, type MessageKey } from './texts.ts';
+
+export const SYNC_TIMEOUT = 30_000;
+
+export class AppShell {
+  constructor(
+    readonly page: Page,
+    readonly lang: Lang = 'it',
+  ) {}
+
+  t(key: MessageKey, params: Record<string, string | number> = {}): string {
+    return text(this.lang, key, params);
+  }
+
+  /** The sync strip's live text: "In linea · Tutto sincronizzato · Ultima sincronizzazione: ora" (the header's only status). */
+  get syncStatus(): Locator {
+    return this.page.getByRole('banner').getByRole('status').first();
+  }
+
+  get syncNowButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: this.t('sync.now') });
+  }
+
+  get main(): Locator {
+    return this.page.getByRole('main');
+  }
+
+  nav(key: MessageKey): Locator {
+    return this.page
+      .getByRole('navigation', { name: this.t('nav.label') })
+      .getByRole('link', { name: this.t(key), exact: true });
+  }
+
+  /** A level-1 heading with this text (the page has rendered). */
+  async waitForTitle(title: string | RegExp): Promise<void> {
+    await this.main.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
+  async syncText(): Promise<string> {
+    return (await this.syncStatus.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /**
+   * Waits until a sync has completed and nothing is waiting or running: online, "Tutto
+   * sincronizzato", a last-sync time, and not "Sincronizzazione in corso".
+   */
+  async waitForSynced(timeout = SYNC_TIMEOUT): Promise<void> {
+    const syncing = escapeRegExp(this.t('sync.syncing'));
+    const re = new RegExp(
+      `^(?!.*${syncing})${source(this.lang, 'sync.online')}.*${source(this.lang, 'sync.allSynced')}.*${source(this.lang, 'sync.lastSync')}`,
+    );
+    await this.syncStatus.filter({ hasText: re }).waitFor({ timeout });
+  }
+
+  /** Waits until the strip says exactly `count` changes are waiting. */
+  async waitForPending(count: number, timeout = SYNC_TIMEOUT): Promise<void> {
+    const re =
+      count === 0
+        ? pattern(this.lang, 'sync.allSynced')
+        : new RegExp(
+            `(?<!\\d)${source(this.lang, count === 1 ? 'sync.pending.one' : 'sync.pending.other', { count: String(count) })}`,
+          );
+    await this.syncStatus.filter({ hasText: re }).waitFor({ timeout });
+  }
+
+  /** Waits for the strip to say the device is offline. */
+  async waitForOffline(timeout = 10_000): Promise<void> {
+    await this.syncStatus.filter({ hasText: pattern(this.lang, 'sync.offline') }).waitFor({ timeout });
+  }
+
+  /** Presses "Sincronizza ora" (once it is enabled) and waits for a completed, idle sync. */
+  async syncNow(): Promise<void> {
+    await this.syncNowButton.click();
+    await this.waitForSynced();
+  }
+
+  /** "N elementi da rivedere" in the sync strip (conflicts + rejected), or 0 when absent. */
+  async attentionCount(): Promise<number> {
+    const re = new RegExp(
+      `(${source(this.lang, 'sync.attention.one', { count: '(\\d+)' })})|(${source(this.lang, 'sync.attention.other', { count: '(\\d+)' })})`,
+    );
+    const match = re.exec(await this.syncText());
+    return match ? Number(match[2] ?? match[4]) : 0;
+  }
+}
