@@ -10,33 +10,13 @@ import { pullResponseSchema, type PullRow } from '../../src/shared/pull.ts';
 import { rowDataSchemas } from '../../src/shared/rows.ts';
 import { TABLE_OF_ROW_TYPE, type TraguardiDb } from '../../src/client/db/schema.ts';
 import { saveSession } from '../../src/client/db/session.ts';
-import {
-  createSyncEngine,
-  type OnlineSource,
-  type SyncEngine,
-  type LockLike,
-} from '../../src/client/sync/sync-engine.ts';
-import { newBrowser, openTab } from './device.ts';
+import { createSyncEngine, type SyncEngine, type LockLike } from '../../src/client/sync/sync-engine.ts';
+import { OnlineFlag, newBrowser, openTab } from './device.ts';
 import { TRANSPORT_ORIGIN, type Transport } from './transport.ts';
 
-export const DEMO_PASSWORD = 'demo';
+export { OnlineFlag };
 
-/** An online flag the test flips; the engine hears the change like the browser's events. */
-export class OnlineFlag implements OnlineSource {
-  private listeners = new Set<() => void>();
-  constructor(private online = true) {}
-  isOnline(): boolean {
-    return this.online;
-  }
-  set(online: boolean): void {
-    this.online = online;
-    for (const l of [...this.listeners]) l();
-  }
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
+export const DEMO_PASSWORD = 'demo';
 
 export async function login(
   baseUrl: string,

@@ -8,7 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { LoginResponse, SessionUser } from '../../src/shared/auth.ts';
 import { openDb } from '../../src/client/db/open-db.ts';
 import type { NoteRecord, ObjectiveRecord, PhaseRecord, TraguardiDb } from '../../src/client/db/schema.ts';
-import type { LockLike } from '../../src/client/sync/sync-engine.ts';
+import type { LockLike, OnlineSource } from '../../src/client/sync/sync-engine.ts';
 
 // Dexie's liveQuery stays silent unless a global IndexedDB existed when Dexie loaded (as in every
 // browser). Node has none: give Dexie one, whatever the import order. Each device still passes its
@@ -128,4 +128,21 @@ export function memoryLock(): LockLike & { held: () => boolean } {
       return run;
     },
   };
+}
+
+/** An online flag the test flips; the engine hears the change like the browser's events. */
+export class OnlineFlag implements OnlineSource {
+  private listeners = new Set<() => void>();
+  constructor(private online = true) {}
+  isOnline(): boolean {
+    return this.online;
+  }
+  set(online: boolean): void {
+    this.online = online;
+    for (const l of [...this.listeners]) l();
+  }
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 }
