@@ -26,7 +26,8 @@ import {
   type ServerSnapshot,
 } from '../helpers/e2e-api.ts';
 import { chromiumAvailable, PHONE, SKIP_MESSAGE, trackPageErrors, useE2eApp } from '../helpers/e2e-app.ts';
-import { AreaPage, DashboardPage } from './pages/dashboard-page.ts';
+import type { AreaPage } from './pages/dashboard-page.ts';
+import { DashboardPage } from './pages/dashboard-page.ts';
 import type { ShownFigures } from './pages/figures.ts';
 import { LoginPage } from './pages/login-page.ts';
 
