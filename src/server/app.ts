@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { createLoginLimiter, type LoginLimiter } from './auth/rate-limit.ts';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions.ts';
 import type { Database, Db, DbKind } from './db/database.ts';
-import { HttpError, installErrorHandling } from './http-errors.ts';
+import { HttpError, installErrorHandling, sendError } from './http-errors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { registerAttachmentRoutes } from './routes/attachments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -56,7 +56,8 @@ export const APP_VERSION: string = (
 ).version;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT });
+  // Fastify's own "closing" 503 is not the contract's JSON error: answer it ourselves (below).
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: false });
   const ctx: AppContext = {
     db: deps.database.db,
     kind: deps.database.kind,
@@ -71,6 +72,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installErrorHandling(app);
   installSecurityHeaders(app);
+  // While shutting down, requests in flight finish; new ones (on kept-alive sockets) are told to retry.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) return sendError(request, reply.header('connection', 'close'), new HttpError('unavailable'));
+  });
   app.addHook('onResponse', async (request, reply) => {
     ctx.metrics.countRequest(request.method, reply.statusCode);
   });
