@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.cancel': 'Cancel',
   'login.submitting': 'Signing in…',
   'login.error.invalid': 'Wrong username or password.',
   'login.error.rateLimited': 'Too many attempts: wait a few minutes and try again.',

@@ -60,6 +60,7 @@ export const it = {
   'login.username': 'Nome utente',
   'login.password': 'Password',
   'login.submit': 'Accedi',
+  'login.cancel': 'Annulla',
   'login.submitting': 'Accesso in corso…',
   'login.error.invalid': 'Nome utente o password non corretti.',
   'login.error.rateLimited': 'Troppi tentativi: attendi qualche minuto e riprova.',

@@ -110,12 +110,16 @@ function SignedInShell({
             </div>
             <SyncIndicator />
           </header>
-          <AppBanners />
+          <AppBanners signingIn={reauth} />
           <main id="main" className="app-main" tabIndex={-1}>
             <ErrorBoundary fallback={<PageError />} resetKey={getLocationSnapshot()}>
               <Suspense fallback={<Loading />}>
                 {reauth ? (
-                  <LoginPage onSignIn={(login) => controller.signIn(login)} reauthUser={session.user} />
+                  <LoginPage
+                    onSignIn={(login) => controller.signIn(login)}
+                    reauthUser={session.user}
+                    onCancel={() => controller.cancelSignIn()}
+                  />
                 ) : (
                   <RouteView />
                 )}

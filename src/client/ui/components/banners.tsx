@@ -10,14 +10,14 @@ import { Icon } from './icons.tsx';
  * old for the server, and a new version ready — applied only when the user clicks, and never while
  * changes wait to sync.
  */
-export function AppBanners() {
+export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const { t } = useT();
   const { status } = useSync();
   const { requestSignIn } = useSession();
   const sw = useSwUpdate();
   return (
     <div className="banner-stack" role="region" aria-live="polite" aria-label={t('sync.status')}>
-      {status.error === 'unauthorized' && (
+      {status.error === 'unauthorized' && !signingIn && (
         <div className="alert alert-warning">
           <Icon name="alert" />
           <div>

@@ -3,7 +3,10 @@ import type { ConflictRecord } from '../../db/schema.ts';
 import type { MessageKey } from '../../i18n/it.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useReviewActions } from '../hooks/use-review-actions.ts';
+import { usePhase } from '../hooks/use-phase.ts';
 import { useUserNames } from '../hooks/use-user-names.ts';
+import { paths } from '../router/routes.ts';
+import { Link } from './link.tsx';
 import { formatFieldValue } from './format-value.ts';
 import { Icon } from './icons.tsx';
 
@@ -12,10 +15,17 @@ import { Icon } from './icons.tsx';
  * and a button to hide it on this device. The server records userIds as [overwritten, winner] (the
  * previous updater first; one id when both are the same user).
  */
-export function ConflictCard({ conflict, phaseLabel }: { conflict: ConflictRecord; phaseLabel?: string }) {
+export function ConflictCard({
+  conflict,
+  showPhase = false,
+}: {
+  conflict: ConflictRecord;
+  showPhase?: boolean;
+}) {
   const tr = useT();
   const { t, dateTime } = tr;
   const names = useUserNames();
+  const where = usePhase(conflict.phaseId);
   const { dismissConflict } = useReviewActions();
   const [error, setError] = useState<MessageKey | null>(null);
   const [loserId, lastId] = conflict.userIds;
@@ -24,7 +34,17 @@ export function ConflictCard({ conflict, phaseLabel }: { conflict: ConflictRecor
   return (
     <div className="card conflict-card">
       <p className="small muted">
-        <Icon name="alert" /> {phaseLabel && <>{phaseLabel} · </>}
+        <Icon name="alert" />{' '}
+        {showPhase && where && (
+          <>
+            <Link href={paths.phase(where.phase.id)}>
+              {where.objective
+                ? `${t('objective.label', { number: where.objective.number })}, ${t('phase.label', { number: where.phase.number }).toLowerCase()}`
+                : t('phase.label', { number: where.phase.number })}
+            </Link>{' '}
+            ·{' '}
+          </>
+        )}
         {t(`phase.historyField.${conflict.field}`)} ·{' '}
         <time dateTime={conflict.createdAt}>{dateTime(conflict.createdAt)}</time>
       </p>

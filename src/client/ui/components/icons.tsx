@@ -29,9 +29,20 @@ const PATHS = {
   cross: (
     <path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z" />
   ),
-  cloud: <path d="M6.5 19A5.5 5.5 0 0 1 6 8a7 7 0 0 1 13.4 2.1A4.5 4.5 0 0 1 18.5 19z" />,
+  cloud: (
+    <path
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinejoin="round"
+      d="M7 19h10.5a4 4 0 0 0 .6-8A6.5 6.5 0 0 0 5.6 9.6 4.7 4.7 0 0 0 7 19z"
+    />
+  ),
   cloudOff: (
-    <path d="M3.3 2 2 3.3l3.2 3.2A5.5 5.5 0 0 0 6.5 19h11.2l3 3 1.3-1.3zM8 7.4 19.7 19A4.5 4.5 0 0 0 19.4 10 7 7 0 0 0 8.8 5.2z" />
+    <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M9.5 5.4A6.5 6.5 0 0 1 18.1 11a4 4 0 0 1 2.3 6.6M17 19H7A4.7 4.7 0 0 1 5.6 9.6" />
+      <path d="M3 3l18 18" />
+    </g>
   ),
   camera: (
     <path d="M9 3h6l1.8 2H20a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2h3.2zm3 5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z" />

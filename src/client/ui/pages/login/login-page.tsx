@@ -20,12 +20,14 @@ interface LoginPageProps {
   onSignIn: (login: LoginResponse) => Promise<SaveSessionResult>;
   /** Signing in again after the session expired: the form names the user. */
   reauthUser?: SessionUser;
+  /** Back to the app without signing in (the queue keeps waiting). */
+  onCancel?: () => void;
 }
 
 // TanStack Query lives only in this lazily loaded page, so it stays out of the first chunk.
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
-function LoginForm({ onSignIn, reauthUser }: LoginPageProps) {
+function LoginForm({ onSignIn, reauthUser, onCancel }: LoginPageProps) {
   const { t, lang } = useT();
   const id = useId();
   const [username, setUsername] = useState(reauthUser?.username ?? '');
@@ -101,6 +103,11 @@ function LoginForm({ onSignIn, reauthUser }: LoginPageProps) {
         >
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
+        {onCancel && (
+          <button type="button" className="btn btn-outline login-submit login-cancel" onClick={onCancel}>
+            {t('login.cancel')}
+          </button>
+        )}
       </form>
     </div>
   );

@@ -31,13 +31,7 @@ export function SyncPage() {
   const conflicts = useConflicts();
   const review = useReviewActions();
   const [message, setMessage] = useState<MessageKey | null>(null);
-  const phaseLabel = (phaseId: string) => {
-    const phase = queued?.phases.get(phaseId);
-    const objective = phase && queued?.objectives.get(phase.objectiveId);
-    return phase && objective
-      ? `${t('objective.label', { number: objective.number })}, ${t('phase.label', { number: phase.number }).toLowerCase()}`
-      : t('syncPage.unknownPhase');
-  };
+
   const act = async (run: () => Promise<{ ok: true } | { ok: false; message: MessageKey }>) => {
     const r = await run();
     setMessage(r.ok ? null : r.message);
@@ -98,7 +92,7 @@ export function SyncPage() {
           <>
             <p>{t('syncPage.conflictsIntro')}</p>
             {conflicts.map((c) => (
-              <ConflictCard key={c.id} conflict={c} phaseLabel={phaseLabel(c.phaseId)} />
+              <ConflictCard key={c.id} conflict={c} showPhase />
             ))}
           </>
         )}
