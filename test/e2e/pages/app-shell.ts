@@ -30,10 +30,11 @@ export class AppShell {
     return this.page.getByRole('main');
   }
 
+  /** A link of the main navigation; the sync link may carry a count badge: "Sincronizza (2)". */
   nav(key: MessageKey): Locator {
     return this.page
       .getByRole('navigation', { name: this.t('nav.label') })
-      .getByRole('link', { name: this.t(key), exact: true });
+      .getByRole('link', { name: new RegExp(`^${escapeRegExp(this.t(key))}(\\s*\\(\\d+\\))?$`) });
   }
 
   /** A level-1 heading with this text (the page has rendered). */
