@@ -80,6 +80,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     if (closing) return sendError(request, reply.header('connection', 'close'), new HttpError('unavailable'));
   });
+  // A request that was in flight when closing began ends its kept-alive socket, so close() is not
+  // left waiting for the keep-alive timeout.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onResponse', async (request, reply) => {
     ctx.metrics.countRequest(request.method, reply.statusCode);
   });
