@@ -25,7 +25,7 @@ export const it = {
 
   'sync.online': 'In linea',
   'sync.offline': 'Non in linea',
-  'sync.syncing': 'Sincronizzazione in corso…',
+  'sync.syncing': 'Sincronizzazione…',
   'sync.pending.one': '{count} modifica in attesa',
   'sync.pending.other': '{count} modifiche in attesa',
   'sync.allSynced': 'Tutto sincronizzato',
