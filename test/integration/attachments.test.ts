@@ -56,7 +56,10 @@ describe.each(DB_KINDS)('attachments on %s', (db) => {
       const r = await res;
       expect([r.status, r.body.error.code]).toEqual([status, code]);
     }
-    expect((await put(officer, randomUUID(), fakeImage('image/jpeg', 10 * 1024 * 1024))).status).toBe(201);
+    // Over the 1 MiB JSON limit is fine for photos; exactly 10 MiB only on PostgreSQL (PGlite takes
+    // seconds to store it, and the limit is the same code on both).
+    const largest = db === 'postgres' ? 10 * 1024 * 1024 : 2 * 1024 * 1024;
+    expect((await put(officer, randomUUID(), fakeImage('image/jpeg', largest))).status).toBe(201);
   });
 
   it('is read by its owner, the admin, the evaluator and the area of a note naming it; nobody else', async () => {

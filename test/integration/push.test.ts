@@ -131,6 +131,21 @@ describe.each(DB_KINDS)('push on %s', (db) => {
     expect(device.row('phase', mine.id)?.data).toMatchObject({ status: 'done', percent: 100 });
   });
 
+  it('refuses NUL characters for good instead of failing in the database on every retry', async () => {
+    const { device, plan } = await freshDevice(head);
+    const res = await device.push([
+      addNote(plan.objectiveIn('persona'), 'a\u0000b'),
+      { name: 'note.\u0000add', args: {} },
+      setStatus('x\u0000', 'not_started', 'done'),
+    ]);
+    expect(res.results.map((r) => r.reason?.code)).toEqual(['invalid', 'invalid', 'invalid']);
+    const login = await new Api(server.url).post<ErrorBody>('/api/auth/login', {
+      username: 'a\u0000',
+      password: 'x',
+    });
+    expect(login.status).toBe(400);
+  });
+
   it('answers reasons in English when asked', async () => {
     const en = new TestDevice(await loginAs(server, 'lettore'));
     const res = await en.session.request(

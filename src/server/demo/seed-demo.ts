@@ -148,8 +148,9 @@ export async function seedDemo(tx: Tx, options: { password: string; now: Date })
     years: [2022],
   });
 
-  // Hash outside the per-user inserts, in parallel (scrypt runs on the thread pool).
-  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(options.password)));
+  // One hash for every demo user: they share a published password anyway, and scrypt is costly on
+  // every (test) start. Real users each get their own salt (enti.ts createUser).
+  const passwordHash = await hashPassword(options.password);
   const areaIdsFor = (u: DemoUser): string[] => {
     if (!u.area) return [];
     const areas = (u.ente === 1 ? asolaPlan : provaPlan).areas;
@@ -157,7 +158,7 @@ export async function seedDemo(tx: Tx, options: { password: string; now: Date })
   };
   const heads = new Map<string, string>();
   let adminId = '';
-  for (const [i, u] of DEMO_USERS.entries()) {
+  for (const u of DEMO_USERS) {
     const areaIds = areaIdsFor(u);
     const id = await createUser(
       tx,
@@ -167,7 +168,7 @@ export async function seedDemo(tx: Tx, options: { password: string; now: Date })
         displayName: u.displayName,
         role: u.role,
         areaIds,
-        passwordHash: hashes[i] ?? '',
+        passwordHash,
       },
       now,
     );

@@ -12,7 +12,10 @@ import { HttpError } from '../http-errors.ts';
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/auth/login', async (request, reply): Promise<LoginResponse> => {
     const parsed = loginRequestSchema.safeParse(request.body);
-    if (!parsed.success) throw new HttpError('bad_request');
+    // NUL cannot reach PostgreSQL text (it would be a database error): such a body is just bad.
+    if (!parsed.success || `${parsed.data.username}${parsed.data.password}`.includes('\u0000')) {
+      throw new HttpError('bad_request');
+    }
     const { username, password } = parsed.data;
     const key = `${username.toLowerCase()}\u0000${request.ip}`;
     const now = ctx.now();

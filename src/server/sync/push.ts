@@ -112,7 +112,7 @@ export async function pushMutations(
         clientId: request.clientId,
         seq: m.seq,
         mutationId: m.id,
-        name: m.name.slice(0, 100),
+        name: m.name.replaceAll('\u0000', '').slice(0, 100),
         createdAt: now,
       };
       let record: Recorded;
