@@ -161,6 +161,7 @@ export const en: Record<MessageKey, string> = {
 
   'dashboard.title': 'Dashboard',
   'dashboard.plan': 'Organisation progress',
+  'dashboard.areaProgress': 'Area progress',
   'dashboard.asOf': 'As of {date}',
   'dashboard.weightSet': 'Objective weights',
   'dashboard.weightSet.nucleo': 'Evaluation body',

@@ -164,6 +164,7 @@ export const it = {
 
   'dashboard.title': 'Cruscotto',
   'dashboard.plan': 'Avanzamento dell’ente',
+  'dashboard.areaProgress': 'Avanzamento dell’area',
   'dashboard.asOf': 'Al {date}',
   'dashboard.weightSet': 'Pesi degli obiettivi',
   'dashboard.weightSet.nucleo': 'Nucleo',

@@ -7,38 +7,44 @@ import { Link } from './link.tsx';
 
 /**
  * Always visible under the header: online/offline, changes waiting, last synced, "Sincronizza ora".
- * The state and the queue form a polite live region, so a screen reader hears when the device goes
- * offline or the queue empties.
+ * A polite live region repeats the state and the queue, so a screen reader hears when the device
+ * goes offline or the queue empties (and not the last-sync time ticking every minute).
  */
 export function SyncIndicator() {
   const { t, tn, relative } = useT();
   const { status, syncNow } = useSync();
   const now = useNow();
   const attention = status.conflicts + status.rejected;
+  // Unreachable server looks like offline (amber); expired session, old app, full disk are errors (red).
   const stateClass =
-    status.error && status.error !== 'network' ? 'is-error' : status.online ? 'is-online' : 'is-offline';
+    !status.online || status.error === 'network' ? 'is-offline' : status.error ? 'is-error' : 'is-online';
   // "Syncing" shows on the button (spinning icon), not in the announced text: it flips every minute.
   const stateText = !status.online
     ? t('sync.offline')
     : status.error
       ? t(`sync.error.${status.error}`)
       : t('sync.online');
+  const pendingText = status.pending > 0 ? tn('sync.pending', status.pending) : t('sync.allSynced');
   return (
     <div className="sync-strip">
       <div className="sync-strip-inner">
-        <div className="sync-status-text">
-          {/* Only the state and the queue are announced: "2 minuti fa" ticking would be noise. */}
-          <span className="sync-line" role="status" aria-live="polite" aria-atomic="true">
+        {/*
+          The whole strip is a status (what it says is the app's sync state) but not itself announced:
+          "1 minuto fa" ticks every minute. The hidden region below announces the state and the queue.
+        */}
+        <div className="sync-status-text" role="status" aria-live="off">
+          <span className="sync-line">
             <span className={`sync-state ${stateClass}`}>
-              <Icon name={status.online ? 'cloud' : 'cloudOff'} />
+              <Icon name={status.online && status.error !== 'network' ? 'cloud' : 'cloudOff'} />
               {stateText}
             </span>
             {' · '}
             <span className={status.pending > 0 ? 'sync-pending has-pending' : 'sync-pending'}>
-              {status.pending > 0 ? tn('sync.pending', status.pending) : t('sync.allSynced')}
+              {pendingText}
             </span>
           </span>
           <span className="sync-line sync-detail">
+            <span className="sync-sep">{' · '}</span>
             {status.lastSyncAt
               ? t('sync.lastSync', { when: relative(status.lastSyncAt, now) })
               : t('sync.never')}
@@ -50,6 +56,9 @@ export function SyncIndicator() {
             )}
           </span>
         </div>
+        <span className="visually-hidden" aria-live="polite" aria-atomic="true">
+          {stateText} · {pendingText}
+        </span>
         <button
           type="button"
           className="btn btn-outline btn-small sync-now"

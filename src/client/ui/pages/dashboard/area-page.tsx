@@ -39,7 +39,10 @@ export function AreaPage({ id }: { id: string }) {
       <PageTitle title={area.name}>{area.name}</PageTitle>
       {area.head && <p className="lead">{t('dashboard.head', { name: area.head })}</p>}
       <WeightSetPicker />
-      <section className="card plan-summary">
+      <section className="card plan-summary" aria-labelledby="area-summary-title">
+        <h2 id="area-summary-title" className="visually-hidden">
+          {t('dashboard.areaProgress')}
+        </h2>
         <ProgressBar value={detail.progress} expected={detail.expected} size="large" />
         <PhaseCountsList counts={detail.counts} />
       </section>

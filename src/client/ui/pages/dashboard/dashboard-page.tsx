@@ -3,6 +3,7 @@ import { useT } from '../../../i18n/use-t.ts';
 import { Link } from '../../components/link.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
+import { ProgressLegend } from '../../components/progress-legend.tsx';
 import { usePlanData } from '../../hooks/use-plan-data.ts';
 import { useToday } from '../../hooks/use-today.ts';
 import { useWeightSet } from '../../hooks/use-weight-set.ts';
@@ -40,6 +41,7 @@ export function DashboardPage() {
         <>
           <section className="card plan-summary" aria-labelledby="plan-summary-title">
             <h2 id="plan-summary-title">{t('dashboard.plan')}</h2>
+            <ProgressLegend />
             <ProgressBar value={figures.plan.progress} expected={figures.plan.expected} size="large" />
             <h3 className="visually-hidden">{t('dashboard.counts')}</h3>
             <PhaseCountsList counts={figures.plan.counts} />

@@ -101,9 +101,13 @@ export function PhasePage({ id }: { id: string }) {
       {conflicts && conflicts.length > 0 && (
         <section className="section" aria-labelledby="conflicts-title">
           <h2 id="conflicts-title">{t('phase.conflicts')}</h2>
-          {conflicts.map((c) => (
-            <ConflictCard key={c.id} conflict={c} />
-          ))}
+          <ul className="plain-list">
+            {conflicts.map((c) => (
+              <li key={c.id}>
+                <ConflictCard conflict={c} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <dl className="facts card">

@@ -91,9 +91,13 @@ export function SyncPage() {
         ) : (
           <>
             <p>{t('syncPage.conflictsIntro')}</p>
-            {conflicts.map((c) => (
-              <ConflictCard key={c.id} conflict={c} showPhase />
-            ))}
+            <ul className="plain-list">
+              {conflicts.map((c) => (
+                <li key={c.id}>
+                  <ConflictCard conflict={c} showPhase />
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>
