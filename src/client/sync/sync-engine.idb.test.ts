@@ -48,10 +48,13 @@ function manualTimers() {
   return {
     api,
     delays: () => [...pending.values()].map((p) => p.ms),
-    fireAll() {
-      const due = [...pending.values()];
-      pending.clear();
-      for (const p of due) p.fn();
+    /** Fires the timers set for `ms`. */
+    fire(ms: number) {
+      for (const [h, p] of [...pending]) {
+        if (p.ms !== ms) continue;
+        pending.delete(h);
+        p.fn();
+      }
     },
   };
 }
@@ -80,7 +83,11 @@ async function setup() {
 }
 
 /** Waits until the engine has gone idle (its background cycle finished). */
-async function settle(engine: { status: { getSnapshot(): { syncing: boolean } } }, requests: string[], count: number) {
+async function settle(
+  engine: { status: { getSnapshot(): { syncing: boolean } } },
+  requests: string[],
+  count: number,
+) {
   for (let i = 0; i < 200 && (requests.length < count || engine.status.getSnapshot().syncing); i++) {
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -105,36 +112,47 @@ describe('sync engine scheduling', () => {
   it('backs off exponentially up to the cap, and returns to the period after a success', async () => {
     const { server, timers, engine } = await setup();
     server.state.failWith = 503;
+    engine.start(); // its first cycle fails: 1 s
     const seen: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 5; i++) {
       expect(await engine.syncNow()).toMatchObject({ ok: false, error: 'server' });
       seen.push(...timers.delays());
     }
-    expect(seen).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);
+    expect(seen).toEqual([2_000, 4_000, 8_000, 8_000, 8_000]);
     server.state.failWith = 'network';
     expect(await engine.syncNow()).toMatchObject({ ok: false, error: 'network' });
     server.state.failWith = null;
     expect(await engine.syncNow()).toMatchObject({ ok: true });
     expect(timers.delays()).toEqual([60_000]);
     expect(engine.status.getSnapshot().error).toBeNull();
+    await engine.stop();
+    expect(timers.delays()).toEqual([]);
+  });
+
+  it('runs by itself only once started', async () => {
+    const { server, timers, engine } = await setup();
+    server.state.failWith = 503;
+    expect(await engine.syncNow()).toMatchObject({ ok: false });
+    engine.notifyLocalChange();
+    expect(timers.delays()).toEqual([]);
   });
 
   it('debounces local changes into one cycle', async () => {
     const { db, server, timers, engine } = await setup();
+    engine.start();
+    await engine.syncNow();
+    server.state.requests.length = 0;
     for (let i = 0; i < 5; i++) {
-      await setPhaseStatus(db, {
-        phaseId: 'ph-1',
-        to: i % 2 ? 'blocked' : 'in_progress',
-        user: makeUser(),
-        now: new Date(),
-      });
+      const to = i % 2 ? 'blocked' : 'in_progress';
+      await setPhaseStatus(db, { phaseId: 'ph-1', to, user: makeUser(), now: new Date() });
       engine.notifyLocalChange();
     }
-    expect(timers.delays()).toEqual([500]);
-    timers.fireAll();
+    expect(timers.delays().filter((ms) => ms === 500)).toHaveLength(1);
+    timers.fire(500);
     await settle(engine, server.state.requests, 2);
     expect(server.state.requests).toEqual(['POST /api/sync/push', 'GET /api/sync/pull']);
     expect(await db.outbox.count()).toBe(0);
+    await engine.stop();
   });
 
   it('runs one cycle at a time and coalesces requests made meanwhile', async () => {

@@ -73,7 +73,7 @@ export interface SyncEngine {
   stop(): Promise<void>;
   /** Runs a cycle now (after the one in flight, if any) and resolves with its outcome. */
   syncNow(): Promise<SyncNowResult>;
-  /** Call after each local change: a cycle follows shortly (debounced). */
+  /** Call after each local change: a cycle follows shortly (debounced) once the engine is started. */
   notifyLocalChange(): void;
 }
 
@@ -136,9 +136,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   let queued: Promise<SyncNowResult> | null = null;
   const unsubscribers: (() => void)[] = [];
 
+  /** The next automatic cycle; only a started engine runs by itself (syncNow works either way). */
   function schedule(ms: number): void {
     if (timer !== null) timers.clearTimeout(timer);
-    timer = stopped ? null : timers.setTimeout(() => ((timer = null), trigger()), ms);
+    timer = started && !stopped ? timers.setTimeout(() => ((timer = null), trigger()), ms) : null;
   }
 
   function trigger(): void {
@@ -249,7 +250,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     notifyLocalChange() {
       void status.refreshCounts();
       if (debounce !== null) timers.clearTimeout(debounce);
-      debounce = stopped ? null : timers.setTimeout(() => ((debounce = null), trigger()), debounceMs);
+      debounce =
+        !started || stopped ? null : timers.setTimeout(() => ((debounce = null), trigger()), debounceMs);
     },
   };
 }
