@@ -33,7 +33,8 @@ describe('startup on postgres', () => {
       }),
     );
     expect(seeded.filter(Boolean)).toHaveLength(1);
-    const db = opened[0]!.db;
+    const db = opened[0]?.db;
+    if (!db) throw new Error('no database');
     expect((await db.select({ n: count() }).from(ente))[0]?.n).toBe(2);
     expect((await db.select({ n: count() }).from(appUser))[0]?.n).toBe(8);
   });
