@@ -159,14 +159,18 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)
       await login.signIn(USER);
       await login.waitForSynced();
       expect(report, report).toBe('');
-    });
+    }, 90_000);
 
     for (const [name, open] of pages('it')) {
-      it(name, async () => {
-        await open();
-        const report = await audit(page, `it ${name}`);
-        expect(report, report).toBe('');
-      });
+      it(
+        name,
+        async () => {
+          await open();
+          const report = await audit(page, `it ${name}`);
+          expect(report, report).toBe('');
+        },
+        90_000,
+      );
     }
   });
 
@@ -179,11 +183,15 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)
     });
 
     for (const [name, open] of pages('en')) {
-      it(name, async () => {
-        await open();
-        const report = await audit(page, `en ${name}`);
-        expect(report, report).toBe('');
-      });
+      it(
+        name,
+        async () => {
+          await open();
+          const report = await audit(page, `en ${name}`);
+          expect(report, report).toBe('');
+        },
+        90_000,
+      );
     }
 
     it('sign-in (after signing out)', async () => {
@@ -196,6 +204,6 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)
       const report = await audit(page, 'en sign-in');
       expect(report, report).toBe('');
       expect(errors).toEqual([]);
-    });
+    }, 90_000);
   });
 });

@@ -233,8 +233,14 @@ export function useE2eApp(): E2eApp {
       for (const page of c.pages()) {
         n += 1;
         const path = join(dir, `${name}-${n}.png`);
-        await page.screenshot({ path, fullPage: true }).then(
-          () => console.error(`screenshot of ${page.url()}: ${path}`),
+        const strip = await page
+          .getByRole('banner')
+          .getByRole('status')
+          .first()
+          .textContent({ timeout: 1000 })
+          .catch(() => null);
+        await page.screenshot({ path }).then(
+          () => console.error(`screenshot of ${page.url()} (sync strip: ${JSON.stringify(strip)}): ${path}`),
           () => undefined,
         );
       }

@@ -5,7 +5,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { escapeRegExp, pattern, source, text, type Lang, type MessageKey } from './texts.ts';
 
-export const SYNC_TIMEOUT = 30_000;
+/** Generous: a first sync on a loaded 2-core CI machine can take a while; a passing run never waits this long. */
+export const SYNC_TIMEOUT = 60_000;
 
 export class AppShell {
   constructor(

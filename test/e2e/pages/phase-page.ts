@@ -1,7 +1,7 @@
 /** A phase: status and percent controls, notes with photos, conflicts, history. */
 import type { Locator, Page } from 'playwright-core';
 import type { PhaseStatus } from '../../../src/domain/plan.ts';
-import { AppShell } from './app-shell.ts';
+import { AppShell, SYNC_TIMEOUT } from './app-shell.ts';
 import { escapeRegExp, pattern, type Lang } from './texts.ts';
 
 export interface PhotoFile {
@@ -56,7 +56,7 @@ export class PhasePage extends AppShell {
   }
 
   /** Waits until `status` is the pressed one. */
-  async waitForStatus(status: PhaseStatus, timeout = 30_000): Promise<void> {
+  async waitForStatus(status: PhaseStatus, timeout = SYNC_TIMEOUT): Promise<void> {
     await this.statusButtons
       .getByRole('button', { name: this.t(`status.${status}`), exact: true, pressed: true })
       .waitFor({ timeout });
@@ -69,7 +69,7 @@ export class PhasePage extends AppShell {
     return match ? Number(match[1]) : null;
   }
 
-  async waitForPercent(percent: number, timeout = 30_000): Promise<void> {
+  async waitForPercent(percent: number, timeout = SYNC_TIMEOUT): Promise<void> {
     const re = new RegExp(`${escapeRegExp(this.t('phase.percent'))}:\\s*${percent}\\s*%`);
     await this.statusRegion.getByRole('paragraph').filter({ hasText: re }).waitFor({ timeout });
   }
