@@ -101,4 +101,11 @@ describe.each(DB_KINDS)('http on %s', (db) => {
     const missingAsset = await get('/assets/missing-12345678.js');
     expect(missingAsset.status).toBe(404);
   });
+
+  it('serves files of a dist/ rebuilt while it runs (no restart needed after a new build)', async () => {
+    writeFileSync(join(dist, 'assets', 'index-NewBuild9.js'), 'console.log(2);');
+    const res = await fetch(server.url + '/assets/index-NewBuild9.js');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('console.log(2);');
+  });
 });

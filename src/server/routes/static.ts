@@ -32,8 +32,9 @@ export async function registerStaticRoutes(app: FastifyInstance, dir: string | n
   await app.register(fastifyStatic, {
     root: dir,
     cacheControl: false,
-    // Paths are resolved by the not-found handler below, so /api/* never reaches a file.
-    wildcard: false,
+    // Files are looked up per request (not listed once at start), so a rebuilt dist/ is served
+    // without a restart; what is not a file falls through to the not-found handler below.
+    wildcard: true,
     setHeaders: (res, path) => void res.header('cache-control', cacheControl(path)),
   });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
