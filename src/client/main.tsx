@@ -8,6 +8,8 @@ import '@fontsource/titillium-web/latin-700.css';
 import './ui/styles/base.css';
 import './ui/styles/shell.css';
 import './ui/styles/components.css';
+import './ui/styles/phase-card.css';
+import './ui/styles/notes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n-provider.tsx';

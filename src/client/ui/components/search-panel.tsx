@@ -69,6 +69,7 @@ export function SearchPanel({
                 <Link href={paths.objective(o.id)}>
                   {t('objective.label', { number: o.number })} · {o.title}
                 </Link>
+                <span className="small muted">{results.areaNames.get(o.areaId)}</span>
               </li>
             ))}
           </ul>
@@ -82,6 +83,7 @@ export function SearchPanel({
               <li key={phase.id}>
                 <Link href={paths.phase(phase.id)}>{excerpt(phase.description || phase.indicator)}</Link>
                 <span className="small muted">
+                  {results.areaNames.get(phase.areaId)} ·{' '}
                   {objective && `${t('objective.label', { number: objective.number })} · `}
                   {t('phase.label', { number: phase.number })}
                 </span>

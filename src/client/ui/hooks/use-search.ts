@@ -4,6 +4,8 @@ import { useDb } from './use-db.ts';
 
 export interface SearchResults {
   query: string;
+  /** Area names by id, to tell apart objectives with the same number in different areas. */
+  areaNames: Map<string, string>;
   objectives: ObjectiveRecord[];
   phases: { phase: PhaseRecord; objective: ObjectiveRecord | undefined }[];
   notes: { note: NoteRecord; objective: ObjectiveRecord | undefined }[];
@@ -57,8 +59,10 @@ export function useSearch(query: string): SearchResults | undefined {
     const owners = new Map(
       (await db.objectives.bulkGet(objectiveIds)).flatMap((o) => (o ? [[o.id, o] as const] : [])),
     );
+    const areaNames = new Map((await db.areas.toArray()).map((a) => [a.id, a.name]));
     return {
       query: q,
+      areaNames,
       objectives,
       phases: phases.map((phase) => ({ phase, objective: owners.get(phase.objectiveId) })),
       notes: notes
