@@ -8,7 +8,7 @@
  *       does, until every one is acknowledged. Target: under 2 s.
  *   (b) first pull: cursor 0 until hasMore is false, as the admin (who sees every row). Target: 3 s.
  *
- *   npx tsx test/bench/sync-server.ts [--db pglite|postgres|both] [--runs N]
+ *   npx tsx test/bench/sync-server.ts [--db pglite|postgres|both] [--runs N] [--mix mixed|notes|phases]
  *
  * Timings include JSON encoding, HTTP and JSON decoding on the client side (the bench process).
  */
@@ -28,12 +28,14 @@ const PUSH_BUDGET_MS = 2000;
 const PULL_BUDGET_MS = 3000;
 const MAX_PULL_PAGES = 10_000;
 
-type DbChoice = 'pglite' | 'postgres';
-
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+type DbChoice = 'pglite' | 'postgres';
+
+const MIX = arg('--mix') === 'notes' ? 'notes' : arg('--mix') === 'phases' ? 'phases' : 'mixed';
 
 interface Target {
   url: string;
@@ -121,7 +123,9 @@ function queueMutations(
     const phase = open[Math.floor(random() * open.length)];
     if (!phase) throw new Error('no phase to change');
     const current = state.get(phase.id) ?? { status: phase.status, percent: phase.percent };
-    const r = random();
+    // The mix: 40 % notes, 30 % percent, 30 % status; --mix notes|phases pushes only one kind.
+    const draw = random();
+    const r = MIX === 'notes' ? 0 : MIX === 'phases' ? 0.4 + draw * 0.6 : draw;
     let name: PushMutation['name'];
     let args: unknown;
     if (r < 0.4) {
@@ -242,7 +246,7 @@ async function main(): Promise<void> {
   console.log(`sync-server · ${machineLine()}`);
   const data = generateLargePlan({ seed: 1, ...LARGE_PLAN_SIZES });
   console.log(
-    `large plan: ${data.areas.length} areas, ${data.objectives.length} objectives, ${data.phases.length} phases, ${data.notes.length} notes; ${runs} run(s) each`,
+    `mutation mix: ${MIX}; large plan: ${data.areas.length} areas, ${data.objectives.length} objectives, ${data.phases.length} phases, ${data.notes.length} notes; ${runs} run(s) each`,
   );
   for (const kind of kinds) await benchOne(kind, data, runs);
 }
