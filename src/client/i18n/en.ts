@@ -37,6 +37,8 @@ export const en: Record<MessageKey, string> = {
   'sync.error.network': 'Server unreachable',
   'sync.error.server': 'Server error',
   'sync.error.quota': 'Storage full',
+  'sync.quotaBanner':
+    'The device storage is full: syncing is paused. Changes waiting and data already saved are safe; free some space (photos or other apps, for instance) and syncing resumes by itself.',
   'sync.attention.one': '{count} item to review',
   'sync.attention.other': '{count} items to review',
 

@@ -38,6 +38,8 @@ export const it = {
   'sync.error.network': 'Server non raggiungibile',
   'sync.error.server': 'Errore del server',
   'sync.error.quota': 'Spazio esaurito',
+  'sync.quotaBanner':
+    'Lo spazio del dispositivo è esaurito: la sincronizzazione è sospesa. Le modifiche in attesa e i dati già salvati restano al sicuro; libera spazio (per esempio foto o altre app) e la sincronizzazione riprenderà da sola.',
   'sync.attention.one': '{count} elemento da rivedere',
   'sync.attention.other': '{count} elementi da rivedere',
 

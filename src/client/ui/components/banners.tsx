@@ -6,8 +6,8 @@ import { useSync } from '../hooks/use-sync.ts';
 import { Icon } from './icons.tsx';
 
 /**
- * Messages that concern the whole app: session expired (sign in again, the queue is kept), app too
- * old for the server, and a new version ready — applied only when the user clicks, and never while
+ * Messages that concern the whole app: session expired (sign in again, the queue is kept), device
+ * storage full (sync paused, nothing lost), app too old for the server, and a new version ready — applied only when the user clicks, and never while
  * changes wait to sync.
  */
 export function AppBanners({ signingIn }: { signingIn: boolean }) {
@@ -26,6 +26,12 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
               {t('session.signInAgain')}
             </button>
           </div>
+        </div>
+      )}
+      {status.error === 'quota' && (
+        <div className="alert alert-danger">
+          <Icon name="alert" />
+          <p>{t('sync.quotaBanner')}</p>
         </div>
       )}
       {status.error === 'client_too_old' && !sw.needRefresh && (

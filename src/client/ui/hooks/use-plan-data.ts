@@ -13,8 +13,11 @@ export interface PlanData {
   planEnd: string;
 }
 
+// One collator for every comparison: localeCompare with options builds one per call.
+const collator = new Intl.Collator('it', { numeric: true });
+
 function byNumber(a: { number: string }, b: { number: string }): number {
-  return a.number.localeCompare(b.number, 'it', { numeric: true });
+  return collator.compare(a.number, b.number);
 }
 
 /**
@@ -27,11 +30,12 @@ export function usePlanData(): PlanData | undefined {
     const [ente, plans] = await Promise.all([db.ente.toCollection().first(), db.plans.toArray()]);
     const plan = plans.sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0] ?? null;
     const areas = plan ? await db.areas.where('planId').equals(plan.id).sortBy('position') : [];
-    const areaIds = areas.map((a) => a.id);
-    const [objectives, phases] = await Promise.all([
-      db.objectives.where('areaId').anyOf(areaIds).toArray(),
-      db.phases.where('areaId').anyOf(areaIds).toArray(),
-    ]);
+    // The device holds one ente, usually one plan: reading whole tables (IDBObjectStore.getAll) and
+    // filtering here is several times faster than an index cursor over the plan's areas.
+    const inPlan = new Set(areas.map((a) => a.id));
+    const [allObjectives, allPhases] = await Promise.all([db.objectives.toArray(), db.phases.toArray()]);
+    const objectives = allObjectives.filter((o) => inPlan.has(o.areaId));
+    const phases = allPhases.filter((p) => inPlan.has(p.areaId));
     objectives.sort(byNumber);
     phases.sort((a, b) => a.number - b.number);
     const lastYear = plan && plan.years.length > 0 ? Math.max(...plan.years) : new Date().getFullYear();
