@@ -21,7 +21,10 @@ import { HomePage } from './pages/home-page.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { ObjectivePage } from './pages/objective-page.ts';
 import { PhasePage, waitForImagesLoaded } from './pages/phase-page.ts';
+import { SearchPage } from './pages/search-page.ts';
+import { SettingsPage } from './pages/settings-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
+import { text } from './pages/texts.ts';
 
 if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
 
@@ -29,7 +32,7 @@ const OPEN: readonly PhaseStatus[] = ['not_started', 'in_progress'];
 
 /** The title a phase is listed under (phase-card.tsx): description, else indicator, else "Fase N". */
 function phaseTitle(phase: Row<'phase'>): string {
-  return phase.description || phase.indicator || `Fase ${phase.number}`;
+  return phase.description || phase.indicator || text('it', 'phase.label', { number: phase.number });
 }
 
 describe.skipIf(!chromiumAvailable)('offline: work done with no network reaches a colleague', () => {
@@ -57,7 +60,8 @@ describe.skipIf(!chromiumAvailable)('offline: work done with no network reaches 
       throw new Error('the demo plan has fewer than two open phases in the officer’s area');
     const objectiveA = objectives.get(phaseA.objectiveId);
     if (!objectiveA) throw new Error('phase A has no objective');
-    const noteText = `Sopralluogo senza rete ${Date.now()}: impianto verificato, foto allegata.`;
+    const stamp = String(Date.now());
+    const noteText = `Sopralluogo senza rete ${stamp}: impianto verificato, foto allegata.`;
     const photo = { name: 'sopralluogo.png', mimeType: 'image/png', buffer: makePng(640, 480) };
 
     // 1. Online: sign in, first sync, the service worker takes the page.
@@ -132,8 +136,15 @@ describe.skipIf(!chromiumAvailable)('offline: work done with no network reaches 
     await waitForImagesLoaded(reopened.notePhotos(noteText));
     await reopened.goto(phaseA.id);
     await reopened.waitForStatus('done');
+    // The search, on the device, finds the new note and leads to its phase.
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.search(stamp);
+    await search.resultLinks.filter({ hasText: noteText }).click();
+    await reopened.waitForLoaded();
+    expect(page.url()).toContain(`/fasi/${phaseB.id}`);
     const syncPage = new SyncPage(page);
-    await syncPage.goto();
+    await syncPage.open();
     expect(await syncPage.pendingItems.count()).toBe(3);
 
     // 5. Back online: the queue drains on its own (the app listens for the network).
@@ -189,4 +200,44 @@ describe.skipIf(!chromiumAvailable)('offline: work done with no network reaches 
 
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('works offline straight after the first sign-in, before any reload', async () => {
+    // No reload here: the page that signed in is not yet controlled by the service worker, and the
+    // pages not opened so far are lazily loaded chunks. Every section must still open offline.
+    const device = await app.newPhone();
+    const page = await device.newPage();
+    const errors = trackPageErrors(page);
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('resp.suap');
+    await login.waitForSynced();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await device.setOffline(true);
+    await login.waitForOffline();
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.open();
+    const [firstArea] = await dashboard.areaNames();
+    if (!firstArea) throw new Error('no area on the dashboard');
+    const areaPage = await dashboard.openArea(firstArea);
+    const [firstObjective] = await areaPage.objectiveTitles();
+    if (!firstObjective) throw new Error('no objective in the first area');
+    await areaPage.openObjective(firstObjective);
+    const objectivePage = new ObjectivePage(page);
+    await objectivePage.waitForLoaded();
+    await objectivePage.phaseCards.first().getByRole('heading').getByRole('link').click();
+    await new PhasePage(page).waitForLoaded();
+    await new SyncPage(page).open();
+    await new SettingsPage(page).goto();
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.search(firstObjective.split(/\s+/)[0] ?? firstObjective);
+
+    // And the app itself reopens offline, at its start address.
+    await new HomePage(page).goto();
+    await login.waitForOffline();
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
