@@ -4,11 +4,15 @@
  * reopens it still offline (everything is there, "changes waiting"), gets the network back, and the
  * head of the area, on another device, sees the two changes and the note with its photo.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PhaseStatus } from '../../src/domain/plan.ts';
 import { apiLogin, fetchAttachment, pullAll, type Row } from '../helpers/e2e-api.ts';
 import {
   chromiumAvailable,
+  launchPersistentPhone,
   SKIP_MESSAGE,
   trackPageErrors,
   useE2eApp,
@@ -240,4 +244,67 @@ describe.skipIf(!chromiumAvailable)('offline: work done with no network reaches 
     await login.waitForOffline();
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('keeps the session and a waiting change when the browser is closed and opened again offline', async () => {
+    const officerApi = await apiLogin(app.server.origin, 'resp.finanziari');
+    const before = await pullAll(officerApi);
+    const evaluated = new Set(
+      before
+        .all('objective')
+        .filter(
+          (o) =>
+            officerApi.user.areaIds.includes(o.areaId) && (o.state === 'active' || o.state === 'modified'),
+        )
+        .map((o) => o.id),
+    );
+    const target = before
+      .all('phase')
+      .filter((p) => evaluated.has(p.objectiveId) && p.status !== 'blocked' && p.status !== 'cancelled')
+      .sort((a, b) => a.id.localeCompare(b.id))[0];
+    if (!target) throw new Error('no phase to block in the area');
+    const profile = mkdtempSync(join(tmpdir(), 'traguardi-e2e-profile-'));
+    try {
+      // First run of the browser: sign in, go offline, block the phase, close the browser.
+      let browser = await launchPersistentPhone(profile, app.server.origin);
+      let page = browser.pages()[0] ?? (await browser.newPage());
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn('resp.finanziari');
+      await login.waitForSynced();
+      await waitForServiceWorkerControl(page);
+      await browser.setOffline(true);
+      const phase = new PhasePage(page);
+      await phase.goto(target.id);
+      await phase.waitForOffline();
+      await phase.setStatus('blocked');
+      await phase.waitForPending(1);
+      await browser.close();
+
+      // Second run, still without network: signed in, the change is there and still waiting.
+      browser = await launchPersistentPhone(profile, app.server.origin, { offline: true });
+      try {
+        page = browser.pages()[0] ?? (await browser.newPage());
+        const errors = trackPageErrors(page);
+        const again = new PhasePage(page);
+        await again.goto(target.id);
+        await again.waitForStatus('blocked');
+        await again.waitForOffline();
+        await again.waitForPending(1);
+
+        // Network back: it reaches the server.
+        await browser.setOffline(false);
+        await again.waitForSynced();
+        const after = await pullAll(officerApi);
+        expect(after.get('phase', target.id)).toMatchObject({
+          status: 'blocked',
+          updatedBy: officerApi.user.id,
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

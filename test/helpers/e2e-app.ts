@@ -291,3 +291,22 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     timeout: 30_000,
   });
 }
+
+/**
+ * A phone whose profile lives in `userDataDir`: closing it and launching again on the same folder is
+ * closing the browser and opening it again (IndexedDB, service worker and storage survive).
+ */
+export async function launchPersistentPhone(
+  userDataDir: string,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...PHONE,
+    baseURL: origin,
+    ...options,
+  });
+}
