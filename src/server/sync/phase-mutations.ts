@@ -1,48 +1,31 @@
 /**
  * phase.setStatus and phase.setProgress: the device's rules (domain/phase-transitions.ts) applied
- * authoritatively. Runs inside the push transaction, in the mutation's savepoint, with the ente
- * locked (push.ts), so the phase read here is the latest committed state and no other writer of
- * the ente can interleave.
+ * authoritatively, in memory, on the batch's state (mutation-context.ts). The state was read with the
+ * ente locked (push.ts), so it is the latest committed one and no other writer of the ente interleaves.
  *
- * Every change bumps the ente version (the phase, its history rows and any conflict row carry it),
- * records a phase_history row per changed field, and, when the user's `from` is stale, still applies
- * (later write in server order wins) and records a `conflict` row visible to both users.
+ * Every change takes a version (the phase, its history rows and any conflict row carry it), records a
+ * phase_history row per changed field, and, when the user's `from` is stale, still applies (later write
+ * in server order wins) and records a `conflict` row visible to both users. Checks come in this order:
+ * args (apply-mutation.ts), role, phase (of the ente, not deleted, with its objective), area, transition.
  */
-import { and, eq } from 'drizzle-orm';
 import { changePercent, changeStatus, objectiveAcceptsProgress } from '../../domain/phase-transitions.ts';
-import type { ObjectiveState, PhaseStatus } from '../../domain/plan.ts';
-import { OBJECTIVE_STATES, PHASE_STATUSES } from '../../domain/plan.ts';
-import { setProgressArgsSchema, setStatusArgsSchema } from '../../shared/mutations.ts';
-import { conflict, objective, phase, phaseHistory } from '../db/schema.ts';
-import { parseArgs, Rejection } from './rejection.ts';
-import type { MutationContext, MutationOutcome } from './mutation-context.ts';
+import type { ObjectiveState } from '../../domain/plan.ts';
+import type { SetProgressArgs, SetStatusArgs } from '../../shared/mutations.ts';
+import type { MutationContext, MutationOutcome, PhaseState } from './mutation-context.ts';
 import { canChangePhases } from './permissions.ts';
-import { allocateVersions } from './versions.ts';
+import { Rejection } from './rejection.ts';
 
 type Field = 'status' | 'percent';
-type Progress = { status: PhaseStatus; percent: number };
+type Progress = { status: PhaseState['status']; percent: number };
 
-const asStatus = (s: string): PhaseStatus =>
-  (PHASE_STATUSES as readonly string[]).includes(s) ? (s as PhaseStatus) : 'not_started';
-const asState = (s: string): ObjectiveState =>
-  (OBJECTIVE_STATES as readonly string[]).includes(s) ? (s as ObjectiveState) : 'active';
-
-async function loadPhase(ctx: MutationContext, phaseId: string) {
+function findPhase(ctx: MutationContext, phaseId: string): PhaseState & { objectiveState: ObjectiveState } {
   if (!canChangePhases(ctx.user.role)) throw new Rejection('forbidden', 'role_forbidden');
-  const [row] = await ctx.tx
-    .select({ phase, objectiveState: objective.state })
-    .from(phase)
-    .innerJoin(objective, eq(objective.id, phase.objectiveId))
-    .where(and(eq(phase.id, phaseId), eq(phase.enteId, ctx.user.enteId), eq(phase.deleted, false)));
-  if (!row) throw new Rejection('not_found', 'phase_not_found');
-  if (ctx.user.role !== 'admin' && !ctx.user.areaIds.includes(row.phase.areaId)) {
+  const row = ctx.state.phases.get(phaseId);
+  if (!row || row.objectiveState === null) throw new Rejection('not_found', 'phase_not_found');
+  if (ctx.user.role !== 'admin' && !ctx.user.areaIds.includes(row.areaId)) {
     throw new Rejection('forbidden', 'area_forbidden');
   }
-  return {
-    row: row.phase,
-    state: asState(row.objectiveState),
-    current: { status: asStatus(row.phase.status), percent: row.phase.percent },
-  };
+  return row as PhaseState & { objectiveState: ObjectiveState };
 }
 
 function refuse(state: ObjectiveState, current: Progress): never {
@@ -51,70 +34,66 @@ function refuse(state: ObjectiveState, current: Progress): never {
   throw new Rejection('illegal_transition', 'phase_closed', { status: current.status });
 }
 
-async function writeProgress(
+/** Records the change (nothing can be refused any more) and carries the new state to the next mutation. */
+function recordProgress(
   ctx: MutationContext,
-  loaded: Awaited<ReturnType<typeof loadPhase>>,
+  row: PhaseState,
   next: Progress,
   contested: Field,
   isConflict: boolean,
-): Promise<MutationOutcome> {
-  const { row, current } = loaded;
+): MutationOutcome {
+  const current: Progress = { status: row.status, percent: row.percent };
   const changed = (['status', 'percent'] as const).filter((f) => next[f] !== current[f]);
-  if (changed.length === 0 && !isConflict) return { conflict: false, version: null };
-  const version = await allocateVersions(ctx.tx, ctx.user.enteId);
-  const at = ctx.now;
-  await ctx.tx
-    .update(phase)
-    .set({ status: next.status, percent: next.percent, updatedBy: ctx.user.id, updatedAt: at, version })
-    .where(eq(phase.id, row.id));
+  if (changed.length === 0 && !isConflict) return { conflict: false, versionOffset: null };
+  const { effects, user } = ctx;
+  const versionOffset = effects.takeVersion();
   const fields = new Set<Field>(changed);
   if (isConflict) fields.add(contested);
-  await ctx.tx.insert(phaseHistory).values(
-    [...fields].map((field) => ({
+  for (const field of fields) {
+    effects.history.push({
       id: ctx.newId(),
-      enteId: ctx.user.enteId,
       phaseId: row.id,
       areaId: row.areaId,
       field,
       before: current[field],
       after: next[field],
-      userId: ctx.user.id,
-      at,
       conflict: isConflict && field === contested,
       mutationId: ctx.mutationId,
-      version,
-    })),
-  );
+      versionOffset,
+    });
+  }
   if (isConflict) {
-    const userIds = [...new Set([row.updatedBy, ctx.user.id].filter((id): id is string => id !== null))];
-    await ctx.tx.insert(conflict).values({
+    effects.conflicts.push({
       id: ctx.newId(),
-      enteId: ctx.user.enteId,
       phaseId: row.id,
       areaId: row.areaId,
       field: contested,
       overwritten: current[contested],
       winner: next[contested],
-      userIds,
-      createdAt: at,
-      version,
+      userIds: [...new Set([row.updatedBy, user.id].filter((id): id is string => id !== null))],
+      versionOffset,
     });
   }
-  return { conflict: isConflict, version };
+  row.status = next.status;
+  row.percent = next.percent;
+  row.updatedBy = user.id;
+  effects.phases.set(row.id, { state: row, versionOffset });
+  return { conflict: isConflict, versionOffset };
 }
 
-export async function setStatus(ctx: MutationContext, rawArgs: unknown): Promise<MutationOutcome> {
-  const args = parseArgs(setStatusArgsSchema, rawArgs);
-  const loaded = await loadPhase(ctx, args.phaseId);
-  const result = changeStatus(loaded.current, loaded.state, args.from, args.to);
-  if (!result.ok) refuse(loaded.state, loaded.current);
-  return writeProgress(ctx, loaded, result.next, 'status', result.conflict);
+/** `args` already passed the shared schema (apply-mutation.ts). */
+export function setStatus(ctx: MutationContext, args: SetStatusArgs): MutationOutcome {
+  const row = findPhase(ctx, args.phaseId);
+  const current = { status: row.status, percent: row.percent };
+  const result = changeStatus(current, row.objectiveState, args.from, args.to);
+  if (!result.ok) refuse(row.objectiveState, current);
+  return recordProgress(ctx, row, result.next, 'status', result.conflict);
 }
 
-export async function setProgress(ctx: MutationContext, rawArgs: unknown): Promise<MutationOutcome> {
-  const args = parseArgs(setProgressArgsSchema, rawArgs);
-  const loaded = await loadPhase(ctx, args.phaseId);
-  const result = changePercent(loaded.current, loaded.state, args.percent, args.from);
-  if (!result.ok) refuse(loaded.state, loaded.current);
-  return writeProgress(ctx, loaded, result.next, 'percent', result.conflict);
+export function setProgress(ctx: MutationContext, args: SetProgressArgs): MutationOutcome {
+  const row = findPhase(ctx, args.phaseId);
+  const current = { status: row.status, percent: row.percent };
+  const result = changePercent(current, row.objectiveState, args.percent, args.from);
+  if (!result.ok) refuse(row.objectiveState, current);
+  return recordProgress(ctx, row, result.next, 'percent', result.conflict);
 }

@@ -1,13 +1,19 @@
 /**
- * The push service: a client's mutations applied in seq order inside ONE transaction.
+ * The push service: a client's mutations taken in seq order inside ONE transaction, decided in memory
+ * and written in bulk, so a push of 1,000 mutations costs a handful of queries, not thousands.
  *
  * Invariants (docs/protocol.md, "Push"):
- * - The client row is locked first, then the ente (before the first mutation to apply): two pushes of
- *   one client take turns, writers of one ente serialize, and the lock order is the same everywhere,
- *   so no deadlock. Commit order = version order (versions.ts).
+ * - The client row is locked first, then the ente (before anything is read for the mutations to take):
+ *   two pushes of one client take turns, writers of one ente serialize, and the lock order is the same
+ *   everywhere, so no deadlock. Commit order = version order (versions.ts).
  * - seq ≤ lastSeq → duplicate (the original outcome reported, nothing changes); seq = lastSeq+1 →
- *   applied, or rejected with its effects rolled back to the mutation's savepoint; either way lastSeq
- *   advances and the outcome is recorded; seq > lastSeq+1 → stop, the rest left out of the results.
+ *   applied or rejected; either way lastSeq advances and the outcome is recorded; seq > lastSeq+1 →
+ *   stop, the rest left out of the results. A seq repeated in one request is a duplicate of the first.
+ * - Deciding: every row the mutations reference is loaded once (batch-state.ts), then each mutation is
+ *   decided with the pure rules in seq order, the state carried from one to the next
+ *   (apply-mutation.ts). A rejection is known before anything is written and records nothing, so a
+ *   rejected mutation leaves no trace (no savepoints needed). Applied changes get consecutive versions
+ *   in seq order, allocated in one UPDATE, and are written in bulk (batch-write.ts).
  * - lastSeq, the outcomes and the mutations' effects commit together: a lost answer followed by a
  *   retry yields only duplicates. Any other failure (database, hook) rolls the whole push back and
  *   surfaces as 503; nothing is half-applied.
@@ -15,13 +21,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
-import type { PushRequest, PushResponse, PushResult } from '../../shared/push.ts';
+import type { PushMutation, PushRequest, PushResponse, PushResult } from '../../shared/push.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { ente, mutationResult, syncClient } from '../db/schema.ts';
 import { isMessageKey, message, type Lang } from '../messages.ts';
 import type { RejectionCode } from '../../shared/errors.ts';
-import { applyMutation } from './apply-mutation.ts';
+import { collectReferences, decideMutation, prepareMutation } from './apply-mutation.ts';
+import { loadBatchState, emptyReferences } from './batch-state.ts';
+import { chunked, writeEffects } from './batch-write.ts';
 import { claimClient } from './clients.ts';
+import { Effects, type MutationOutcome } from './mutation-context.ts';
 import { Rejection } from './rejection.ts';
 
 export interface PushHooks {
@@ -71,6 +80,74 @@ function duplicateResult(seq: number, id: string, original: Recorded | undefined
   return result;
 }
 
+/** What happened to one mutation taken in this push (before versions are allocated). */
+type Decision = { m: PushMutation; outcome: MutationOutcome } | { m: PushMutation; rejection: Rejection };
+
+/** Decides the fresh mutations (seq lastSeq+1, +2, …) in order, in memory; writes nothing. */
+async function decideBatch(
+  tx: Tx,
+  user: SessionUser,
+  now: Date,
+  fresh: readonly PushMutation[],
+): Promise<{ decisions: Decision[]; effects: Effects }> {
+  const prepared = fresh.map((m) => prepareMutation(m.name, m.args));
+  const refs = emptyReferences();
+  for (const p of prepared) collectReferences(p, refs);
+  const state = await loadBatchState(tx, user.enteId, refs);
+  const effects = new Effects();
+  const decisions: Decision[] = [];
+  fresh.forEach((m, i) => {
+    const p = prepared[i];
+    if (!p) throw new Error('prepared mutation missing');
+    const ctx = { user, now, mutationId: m.id, clientTime: m.clientTime, newId: randomUUID, state, effects };
+    try {
+      decisions.push({ m, outcome: decideMutation(ctx, p) });
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      decisions.push({ m, rejection: error });
+    }
+  });
+  return { decisions, effects };
+}
+
+/** The recorded outcome (mutation_result row) and the answer of one mutation taken in this push. */
+function recordDecision(
+  d: Decision,
+  user: SessionUser,
+  clientId: string,
+  now: Date,
+  base: number,
+  lang: Lang,
+): { record: Recorded; result: PushResult } {
+  const { m } = d;
+  const record: Recorded = {
+    enteId: user.enteId,
+    clientId,
+    seq: m.seq,
+    mutationId: m.id,
+    name: m.name.replaceAll('\u0000', '').slice(0, 100),
+    createdAt: now,
+    status: 'applied',
+  };
+  if ('rejection' in d) {
+    const { code, key, params } = d.rejection;
+    return {
+      record: { ...record, status: 'rejected', reasonCode: code, reasonKey: key, reasonParams: params },
+      result: {
+        seq: m.seq,
+        id: m.id,
+        status: 'rejected',
+        reason: { code, message: message(key, lang, params) },
+      },
+    };
+  }
+  const { conflict, versionOffset } = d.outcome;
+  return {
+    record: { ...record, conflict, version: versionOffset === null ? null : base + versionOffset },
+    result: { seq: m.seq, id: m.id, status: 'applied', ...(conflict ? { conflict: true } : {}) },
+  };
+}
+
 export async function pushMutations(
   db: Db,
   user: SessionUser,
@@ -92,72 +169,48 @@ export async function pushMutations(
       for (const row of rows) recorded.set(row.seq, row);
     }
 
+    // The mutations to take: lastSeq+1, lastSeq+2, … up to the first gap (a repeated seq is skipped
+    // here and answered as a duplicate of the first below).
+    const fresh: PushMutation[] = [];
     let lastSeq = client.lastSeq;
-    let enteLocked = false;
-    const results: PushResult[] = [];
-    const fresh: Recorded[] = [];
     for (const m of sorted) {
-      if (m.seq <= lastSeq) {
-        results.push(duplicateResult(m.seq, m.id, recorded.get(m.seq), lang));
-        counts.duplicate += 1;
-        continue;
-      }
-      if (m.seq > lastSeq + 1) break;
-      if (!enteLocked) {
-        await tx.select({ id: ente.id }).from(ente).where(eq(ente.id, user.enteId)).for('update');
-        enteLocked = true;
-      }
-      const base = {
-        enteId: user.enteId,
-        clientId: request.clientId,
-        seq: m.seq,
-        mutationId: m.id,
-        name: m.name.replaceAll('\u0000', '').slice(0, 100),
-        createdAt: now,
-      };
-      let record: Recorded;
-      try {
-        const outcome = await tx.transaction((sp) =>
-          applyMutation(
-            { tx: sp, user, now, mutationId: m.id, clientTime: m.clientTime, newId: randomUUID },
-            m.name,
-            m.args,
-          ),
-        );
-        record = { ...base, status: 'applied', conflict: outcome.conflict, version: outcome.version };
-        results.push({
-          seq: m.seq,
-          id: m.id,
-          status: 'applied',
-          ...(outcome.conflict ? { conflict: true } : {}),
-        });
-        counts.applied += 1;
-      } catch (error) {
-        if (!(error instanceof Rejection)) throw error;
-        record = {
-          ...base,
-          status: 'rejected',
-          reasonCode: error.code,
-          reasonKey: error.key,
-          reasonParams: error.params,
-        };
-        results.push({
-          seq: m.seq,
-          id: m.id,
-          status: 'rejected',
-          reason: { code: error.code, message: message(error.key, lang, error.params) },
-        });
-        counts.rejected += 1;
-      }
-      fresh.push(record);
-      recorded.set(m.seq, record);
-      lastSeq = m.seq;
+      if (m.seq === lastSeq + 1) {
+        fresh.push(m);
+        lastSeq = m.seq;
+      } else if (m.seq > lastSeq + 1) break;
     }
 
+    const taken = new Map<number, { record: Recorded; result: PushResult }>();
     if (fresh.length > 0) {
-      for (let i = 0; i < fresh.length; i += 500)
-        await tx.insert(mutationResult).values(fresh.slice(i, i + 500));
+      await tx.select({ id: ente.id }).from(ente).where(eq(ente.id, user.enteId)).for('update');
+      const { decisions, effects } = await decideBatch(tx, user, now, fresh);
+      const base = (await writeEffects(tx, user, now, effects)) ?? 0;
+      for (const d of decisions) {
+        const entry = recordDecision(d, user, request.clientId, now, base, lang);
+        taken.set(d.m.seq, entry);
+        recorded.set(d.m.seq, entry.record);
+        counts[entry.record.status === 'applied' ? 'applied' : 'rejected'] += 1;
+      }
+      for (const chunk of chunked(
+        [...taken.values()].map((t) => t.record),
+        500,
+      ))
+        await tx.insert(mutationResult).values(chunk);
       await tx.update(syncClient).set({ lastSeq }).where(eq(syncClient.id, request.clientId));
+    }
+
+    const results: PushResult[] = [];
+    const answered = new Set<number>();
+    for (const m of sorted) {
+      if (m.seq > lastSeq) break;
+      const own = taken.get(m.seq);
+      if (own && !answered.has(m.seq)) {
+        answered.add(m.seq);
+        results.push(own.result);
+      } else {
+        results.push(duplicateResult(m.seq, m.id, recorded.get(m.seq), lang));
+        counts.duplicate += 1;
+      }
     }
     await options.hooks?.beforeCommit?.({ clientId: request.clientId, userId: user.id, lastSeq });
     return { lastSeq, results };
