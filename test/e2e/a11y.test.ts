@@ -172,6 +172,58 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)
         90_000,
       );
     }
+    it('keyboard alone: skip link, then a status change, with the focus always visible', async () => {
+      const phase = new PhasePage(page);
+      await phase.goto(plan.phase.id);
+      const target = (await phase.currentStatus()) === 'in_progress' ? 'blocked' : 'in_progress';
+      const targetLabel = phase.t(`status.${target}`);
+      const statusGroup = `${phase.t('phase.status')}:`;
+
+      // The first Tab reaches the skip link, shown on screen; Enter moves the focus to the content.
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const el = document.activeElement;
+        const box = el?.getBoundingClientRect();
+        return {
+          text: el?.textContent?.trim(),
+          visible: !!box && box.width > 0 && box.bottom > 0 && box.top < innerHeight,
+        };
+      });
+      expect(skip).toEqual({ text: phase.t('app.skipToContent'), visible: true });
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+      // Tab to the status button; every stop on the way shows where the focus is.
+      const invisible: string[] = [];
+      let reached = false;
+      for (let i = 0; i < 80 && !reached; i += 1) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const outlined = (node: Element) => {
+            const style = getComputedStyle(node);
+            return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+          };
+          // A visually hidden input (the photo picker) shows its focus on its label instead.
+          const labels: Element[] = el instanceof HTMLInputElement && el.labels ? Array.from(el.labels) : [];
+          const hidden = el.getBoundingClientRect().width <= 1;
+          return {
+            label: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 60),
+            group: el.closest('[role="group"]')?.getAttribute('aria-label') ?? '',
+            indicated: hidden ? labels.some(outlined) : outlined(el),
+          };
+        });
+        if (!focus) continue;
+        if (!focus.indicated) invisible.push(focus.label);
+        reached = focus.label === targetLabel && focus.group.startsWith(statusGroup);
+      }
+      expect(reached, `Tab never reached "${targetLabel}" in the status controls`).toBe(true);
+      expect(invisible, 'focused elements without a visible focus indicator').toEqual([]);
+      await page.keyboard.press('Enter');
+      await phase.waitForStatus(target);
+      await phase.waitForSynced();
+    }, 90_000);
   });
 
   describe('in English', () => {
