@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
-import { pullQuerySchema, type PullResponse } from '../../shared/pull.ts';
+import { pullQuerySchema } from '../../shared/pull.ts';
 import { pushRequestSchema, type PushResponse } from '../../shared/push.ts';
 import type { AppContext } from '../app.ts';
 import { requireUser } from '../auth/request-user.ts';
 import { HttpError } from '../http-errors.ts';
 import { pickLang } from '../messages.ts';
-import { pullRows } from '../sync/pull.ts';
+import { pullBody, pullRows } from '../sync/pull.ts';
 import { pushMutations } from '../sync/push.ts';
 
 function detail(issues: readonly { path: PropertyKey[]; message: string }[]): string {
@@ -46,7 +46,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     return response;
   });
 
-  app.get('/api/sync/pull', async (request, reply): Promise<PullResponse> => {
+  // The page's rows arrive serialised by the database; the body is joined text (shared/pull.ts's
+  // PullResponse), sent as is.
+  app.get('/api/sync/pull', async (request, reply): Promise<string> => {
     const now = ctx.now();
     const user = await requireUser(ctx.db, request, now);
     const parsed = pullQuerySchema.safeParse(request.query);
@@ -54,7 +56,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       throw new HttpError('bad_request', 'bad_envelope', { detail: detail(parsed.error.issues) });
     const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize: ctx.pullPageSize });
     ctx.metrics.countPull();
-    reply.header('cache-control', 'no-store');
-    return page;
+    reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+    return pullBody(page);
   });
 }

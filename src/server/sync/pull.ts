@@ -10,24 +10,28 @@
  *   the ente's counter, so rows the user may not see never hold the cursor back.
  * - `{"resync": true}` when the cursor is not 0 and below the ente's `min_version` (rows before it are
  *   not kept) or above its counter (a cursor from another database, e.g. after a reset).
+ * - Two queries a page: the version of row `pageSize+1` (the cut), then the rows below it, each
+ *   serialised by the database (row-sources.ts); the answer is sent as built text (`pullBody`).
  */
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
-import type { PullResponse, PullRow } from '../../shared/pull.ts';
 import type { Db } from '../db/database.ts';
 import { ente, syncClient } from '../db/schema.ts';
 import { claimClient } from './clients.ts';
-import { fetchVisibleRows, ROW_TYPE_ORDER } from './row-sources.ts';
+import { fetchVisibleRows, nthVisibleVersion, type SerialisedRow } from './row-sources.ts';
 
-export const DEFAULT_PULL_PAGE_SIZE = 2000;
+export const DEFAULT_PULL_PAGE_SIZE = 10_000;
 
-const typeRank = new Map(ROW_TYPE_ORDER.map((t, i) => [t as string, i]));
-function compareRows(a: PullRow, b: PullRow): number {
-  return (
-    a.version - b.version ||
-    (typeRank.get(a.type) ?? 0) - (typeRank.get(b.type) ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+/** A pull's answer with its rows still as JSON text (see `pullBody`). */
+export type PullResult =
+  { resync: true } | { cursor: number; lastSeq: number; hasMore: boolean; rows: SerialisedRow[] };
+
+/** The wire JSON of a pull result (shared/pull.ts's PullResponse), joined from the rows' texts. */
+export function pullBody(result: PullResult): string {
+  if ('resync' in result) return '{"resync":true}';
+  const { cursor, lastSeq, hasMore, rows } = result;
+  const head = `{"cursor":${cursor},"lastSeq":${lastSeq},"hasMore":${hasMore},"rows":[`;
+  return `${head}${rows.map((r) => r.json).join(',')}]}`;
 }
 
 export async function pullRows(
@@ -35,7 +39,7 @@ export async function pullRows(
   user: SessionUser,
   query: { clientId: string; cursor: number },
   options: { now: Date; pageSize: number },
-): Promise<PullResponse> {
+): Promise<PullResult> {
   await db.transaction((tx) => claimClient(tx, query.clientId, user, options.now, false));
   return db.transaction(
     async (tx) => {
@@ -52,20 +56,17 @@ export async function pullRows(
         .where(eq(syncClient.id, query.clientId));
       const lastSeq = client?.lastSeq ?? 0;
 
-      const size = options.pageSize;
-      const all = (await fetchVisibleRows(tx, user, cursor, size + 1)).sort(compareRows);
-      if (all.length <= size) return { cursor: counter.version, lastSeq, hasMore: false, rows: all };
-
-      // More rows than a page: end the page at a version boundary. The first version left out is that
-      // of row `size`; every row below it is complete in `all` (each source returned ≥ size+1 rows or all).
-      const cut = all[size]?.version ?? counter.version;
-      let rows = all.filter((r) => r.version < cut);
+      // The version of row pageSize+1 in version order: the page ends below it, at a version boundary.
+      const cut = await nthVisibleVersion(tx, user, cursor, options.pageSize);
+      if (cut === null) {
+        const rows = await fetchVisibleRows(tx, user, { after: cursor });
+        return { cursor: counter.version, lastSeq, hasMore: false, rows };
+      }
+      const rows = await fetchVisibleRows(tx, user, { after: cursor, before: cut });
       if (rows.length === 0) {
         // One version with more rows than a page (a bulk import): hand it out whole.
-        rows = (await fetchVisibleRows(tx, user, cursor, Number.MAX_SAFE_INTEGER))
-          .filter((r) => r.version === cut)
-          .sort(compareRows);
-        return { cursor: cut, lastSeq, hasMore: cut < counter.version, rows };
+        const whole = await fetchVisibleRows(tx, user, { after: cursor, at: cut });
+        return { cursor: cut, lastSeq, hasMore: cut < counter.version, rows: whole };
       }
       const last = rows[rows.length - 1]?.version ?? cursor;
       return { cursor: last, lastSeq, hasMore: true, rows };
