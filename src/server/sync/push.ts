@@ -28,7 +28,8 @@ import { isMessageKey, message, type Lang } from '../messages.ts';
 import type { RejectionCode } from '../../shared/errors.ts';
 import { collectReferences, decideMutation, prepareMutation } from './apply-mutation.ts';
 import { loadBatchState, emptyReferences } from './batch-state.ts';
-import { chunked, writeEffects } from './batch-write.ts';
+import { writeEffects } from './batch-write.ts';
+import { bulkInsert, type BulkColumn } from './bulk-sql.ts';
 import { claimClient } from './clients.ts';
 import { Effects, type MutationOutcome } from './mutation-context.ts';
 import { Rejection } from './rejection.ts';
@@ -78,6 +79,44 @@ function duplicateResult(seq: number, id: string, original: Recorded | undefined
     );
   }
   return result;
+}
+
+const RESULT: readonly BulkColumn[] = [
+  ['ente_id', 'text'],
+  ['client_id', 'text'],
+  ['seq', 'int'],
+  ['mutation_id', 'text'],
+  ['name', 'text'],
+  ['status', 'text'],
+  ['reason_code', 'text'],
+  ['reason_key', 'text'],
+  ['reason_params', 'jsonb'],
+  ['conflict', 'bool'],
+  ['version', 'bigint'],
+  ['created_at', 'timestamptz'],
+];
+
+/** The mutation_result rows of the mutations taken, in one INSERT. */
+function insertResults(tx: Tx, records: readonly Recorded[]): Promise<void> {
+  return bulkInsert(
+    tx,
+    'mutation_result',
+    RESULT,
+    records.map((r) => [
+      r.enteId,
+      r.clientId,
+      r.seq,
+      r.mutationId,
+      r.name,
+      r.status,
+      r.reasonCode ?? null,
+      r.reasonKey ?? null,
+      r.reasonParams ?? null,
+      r.conflict ?? false,
+      r.version ?? null,
+      r.createdAt,
+    ]),
+  );
 }
 
 /** What happened to one mutation taken in this push (before versions are allocated). */
@@ -191,11 +230,10 @@ export async function pushMutations(
         recorded.set(d.m.seq, entry.record);
         counts[entry.record.status === 'applied' ? 'applied' : 'rejected'] += 1;
       }
-      for (const chunk of chunked(
+      await insertResults(
+        tx,
         [...taken.values()].map((t) => t.record),
-        500,
-      ))
-        await tx.insert(mutationResult).values(chunk);
+      );
       await tx.update(syncClient).set({ lastSeq }).where(eq(syncClient.id, request.clientId));
     }
 

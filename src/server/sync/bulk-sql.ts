@@ -1,0 +1,78 @@
+/**
+ * Bulk writes with one array parameter per column (`unnest`), so a statement of any number of rows has
+ * a dozen bind parameters (never near PostgreSQL's 65,535) and the driver serialises a dozen arrays
+ * instead of thousands of values — several times cheaper than a multi-row VALUES on PGlite.
+ *
+ * Invariants: table and column names come from callers' constants only (sql.raw); every value is a
+ * parameter. jsonb values are sent as their JSON text (null stays SQL NULL); text[] values as a JSON
+ * array, turned back into a text[] in the database; timestamps as ISO strings.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db/database.ts';
+
+export type BulkType = 'text' | 'int' | 'bigint' | 'bool' | 'timestamptz' | 'jsonb' | 'text[]';
+
+/** A column: its name in the table and its type; rows give values in the columns' order. */
+export type BulkColumn = readonly [name: string, type: BulkType];
+
+function encode(type: BulkType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'jsonb' || type === 'text[]') return JSON.stringify(value);
+  if (type === 'timestamptz') return value instanceof Date ? value.toISOString() : value;
+  return value;
+}
+
+/** The array parameter's type, and how its element becomes the column's value (`u.<name>`). */
+function shape(name: string, type: BulkType): { param: string; value: string } {
+  const u = `u.${name}`;
+  if (type === 'jsonb') return { param: 'text[]', value: `${u}::jsonb` };
+  if (type === 'text[]')
+    return { param: 'text[]', value: `ARRAY(SELECT jsonb_array_elements_text(${u}::jsonb))` };
+  return { param: `${type}[]`, value: u };
+}
+
+/** `unnest($1::t1[], $2::t2[], …) AS u(c1, c2, …)` and the column value expressions over it. */
+function unnestOf(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]) {
+  const params: SQL[] = [];
+  const values: string[] = [];
+  columns.forEach(([name, type], i) => {
+    const s = shape(name, type);
+    params.push(sql`${sql.param(rows.map((r) => encode(type, r[i])))}::${sql.raw(s.param)}`);
+    values.push(s.value);
+  });
+  const names = columns.map(([name]) => name).join(', ');
+  return { from: sql`unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(names)})`, values, names };
+}
+
+export async function bulkInsert(
+  tx: Tx,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { from, values, names } = unnestOf(columns, rows);
+  await tx.execute(
+    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(values.join(', '))} FROM ${from}`,
+  );
+}
+
+/**
+ * `UPDATE table SET c = u.c, … FROM unnest(…) AS u WHERE table.key = u.key`, plus `extra` assignments
+ * shared by every row (e.g. `updated_by = $1`). The key is the first column.
+ */
+export async function bulkUpdate(
+  tx: Tx,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+  extra: SQL,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { from, values } = unnestOf(columns, rows);
+  const [key, ...set] = columns.map(([name], i) => `${name} = ${values[i] ?? ''}`);
+  if (!key) throw new Error('bulkUpdate needs a key column');
+  await tx.execute(
+    sql`UPDATE ${sql.raw(table)} AS t SET ${sql.raw(set.join(', '))}, ${extra} FROM ${from} WHERE t.${sql.raw(key)}`,
+  );
+}
