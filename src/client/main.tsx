@@ -18,8 +18,11 @@ import { loadCatalog } from './i18n/translate.ts';
 import { startServiceWorker } from './pwa/sw-update.ts';
 import { App } from './ui/app.tsx';
 import { createAppController } from './ui/app-controller.ts';
+import { preloadRoute } from './ui/route-view.tsx';
+import { parseRoute } from './ui/router/routes.ts';
 
 const controller = createAppController();
+preloadRoute(parseRoute(window.location.pathname, window.location.search));
 startServiceWorker();
 
 const root = document.getElementById('root');

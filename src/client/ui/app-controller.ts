@@ -20,6 +20,7 @@ import { requestPersistentStorage } from '../pwa/persist-storage.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { createSyncStatus, type SyncStatusStore } from '../sync/sync-status.ts';
 import type { SignOutResult } from './app-context.ts';
+import { clearSnapshot } from './pages/dashboard/dashboard-snapshot.ts';
 
 export interface AppState {
   status: 'loading' | 'signedOut' | 'signedIn';
@@ -42,6 +43,13 @@ export interface AppController {
   signOut(): Promise<SignOutResult>;
   requestSignIn(): void;
   cancelSignIn(): void;
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1500 });
+    else setTimeout(resolve, 300);
+  });
 }
 
 export function createAppController(options: { db?: TraguardiDb; fetch?: typeof fetch } = {}): AppController {
@@ -104,6 +112,9 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
         return;
       }
       set({ status: 'signedIn', session });
+      // The page being opened reads IndexedDB first; the engine's first cycle follows when the
+      // browser is idle (at most ~1.5 s later), so it does not compete with that first read.
+      await whenIdle();
       await startEngine();
     },
     async signIn(login) {
@@ -124,6 +135,7 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
       const token = state.session?.token;
       await stopEngine();
       await clearSession(db);
+      clearSnapshot();
       set({ status: 'signedOut', session: null, reauth: false });
       if (token) {
         // Best effort: the token dies on the server too; offline it simply expires.

@@ -4,25 +4,39 @@ import { Link } from './components/link.tsx';
 import { PageTitle } from './components/page-title.tsx';
 import { useRoute } from './hooks/use-route.ts';
 import { HomePage } from './pages/home/home-page.tsx';
-import { paths } from './router/routes.ts';
+import { paths, type Route } from './router/routes.ts';
 
 // Every page but the first ("Il mio lavoro") is its own chunk, loaded on first visit (and precached
 // by the service worker, so it opens offline too).
-const DashboardPage = lazy(() =>
-  import('./pages/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
-);
-const AreaPage = lazy(() => import('./pages/dashboard/area-page.tsx').then((m) => ({ default: m.AreaPage })));
-const ObjectivePage = lazy(() =>
-  import('./pages/objective/objective-page.tsx').then((m) => ({ default: m.ObjectivePage })),
-);
-const PhasePage = lazy(() => import('./pages/phase/phase-page.tsx').then((m) => ({ default: m.PhasePage })));
-const SearchPage = lazy(() =>
-  import('./pages/search/search-page.tsx').then((m) => ({ default: m.SearchPage })),
-);
-const SyncPage = lazy(() => import('./pages/sync/sync-page.tsx').then((m) => ({ default: m.SyncPage })));
-const SettingsPage = lazy(() =>
-  import('./pages/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
-);
+const loaders = {
+  dashboard: () => import('./pages/dashboard/dashboard-page.tsx'),
+  area: () => import('./pages/dashboard/area-page.tsx'),
+  objective: () => import('./pages/objective/objective-page.tsx'),
+  phase: () => import('./pages/phase/phase-page.tsx'),
+  search: () => import('./pages/search/search-page.tsx'),
+  sync: () => import('./pages/sync/sync-page.tsx'),
+  settings: () => import('./pages/settings/settings-page.tsx'),
+} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
+
+/**
+ * Starts fetching the chunk of the page a deep link opens, while the session is still being read,
+ * instead of after the shell has rendered. import() caches, so React.lazy reuses the same load.
+ */
+export function preloadRoute(route: Route): void {
+  if (hasLoader(route.name)) void loaders[route.name]().catch(() => undefined);
+}
+
+function hasLoader(name: Route['name']): name is keyof typeof loaders {
+  return Object.hasOwn(loaders, name);
+}
+
+const DashboardPage = lazy(() => loaders.dashboard().then((m) => ({ default: m.DashboardPage })));
+const AreaPage = lazy(() => loaders.area().then((m) => ({ default: m.AreaPage })));
+const ObjectivePage = lazy(() => loaders.objective().then((m) => ({ default: m.ObjectivePage })));
+const PhasePage = lazy(() => loaders.phase().then((m) => ({ default: m.PhasePage })));
+const SearchPage = lazy(() => loaders.search().then((m) => ({ default: m.SearchPage })));
+const SyncPage = lazy(() => loaders.sync().then((m) => ({ default: m.SyncPage })));
+const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
 
 function NotFound() {
   const { t } = useT();
