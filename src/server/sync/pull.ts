@@ -13,25 +13,25 @@
  * - Two queries a page: the version of row `pageSize+1` (the cut), then the rows below it, each
  *   serialised by the database (row-sources.ts); the answer is sent as built text (`pullBody`).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
 import type { Db } from '../db/database.ts';
 import { ente, syncClient } from '../db/schema.ts';
 import { claimClient } from './clients.ts';
-import { fetchVisibleRows, nthVisibleVersion, type SerialisedRow } from './row-sources.ts';
+import { fetchVisibleRows, nthVisibleVersion, type SerialisedRows } from './row-sources.ts';
 
 export const DEFAULT_PULL_PAGE_SIZE = 10_000;
 
 /** A pull's answer with its rows still as JSON text (see `pullBody`). */
 export type PullResult =
-  { resync: true } | { cursor: number; lastSeq: number; hasMore: boolean; rows: SerialisedRow[] };
+  { resync: true } | { cursor: number; lastSeq: number; hasMore: boolean; rows: SerialisedRows };
 
 /** The wire JSON of a pull result (shared/pull.ts's PullResponse), joined from the rows' texts. */
 export function pullBody(result: PullResult): string {
   if ('resync' in result) return '{"resync":true}';
   const { cursor, lastSeq, hasMore, rows } = result;
   const head = `{"cursor":${cursor},"lastSeq":${lastSeq},"hasMore":${hasMore},"rows":[`;
-  return `${head}${rows.map((r) => r.json).join(',')}]}`;
+  return `${head}${rows.body}]}`;
 }
 
 export async function pullRows(
@@ -56,6 +56,8 @@ export async function pullRows(
         .where(eq(syncClient.id, query.clientId));
       const lastSeq = client?.lastSeq ?? 0;
 
+      // A page's rows (up to ~10 MB of JSON) are sorted in the database: in memory, not on disk.
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
       // The version of row pageSize+1 in version order: the page ends below it, at a version boundary.
       const cut = await nthVisibleVersion(tx, user, cursor, options.pageSize);
       if (cut === null) {
@@ -63,13 +65,12 @@ export async function pullRows(
         return { cursor: counter.version, lastSeq, hasMore: false, rows };
       }
       const rows = await fetchVisibleRows(tx, user, { after: cursor, before: cut });
-      if (rows.length === 0) {
+      if (rows.count === 0) {
         // One version with more rows than a page (a bulk import): hand it out whole.
         const whole = await fetchVisibleRows(tx, user, { after: cursor, at: cut });
         return { cursor: cut, lastSeq, hasMore: cut < counter.version, rows: whole };
       }
-      const last = rows[rows.length - 1]?.version ?? cursor;
-      return { cursor: last, lastSeq, hasMore: true, rows };
+      return { cursor: rows.last ?? cursor, lastSeq, hasMore: true, rows };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

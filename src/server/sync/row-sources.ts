@@ -1,8 +1,9 @@
 /**
  * The pulled row types (shared/rows.ts) and where each comes from: for every table, the rows of the
  * user's ente with a version in a range that the user may see, each already serialised as its wire
- * JSON by the database (`json_build_object(...)::text`), so a page of 10,000 rows costs two queries and
- * no per-row object building, parsing or JSON.stringify in Node.
+ * JSON by the database (`json_build_object(...)::text`) and the page's rows joined into one text
+ * (`string_agg`, in page order), so a page of 10,000 rows costs two queries, one result row, and no
+ * per-row object building, parsing or JSON.stringify in Node.
  *
  * Invariants:
  * - Visibility: only the user's ente; plan, progress, conflicts, history and users for every role;
@@ -10,6 +11,8 @@
  * - The JSON of a row is exactly what `{type, id, version, deleted, data}` with the shared row data
  *   schema gives: timestamps as `Date.toISOString()` (UTC, milliseconds, `Z`), jsonb and arrays as
  *   stored, numbers as numbers. Each branch filters on (ente_id, version), the indexed columns.
+ * - Order within a page: version, then ROW_TYPE_ORDER, then id in byte order (COLLATE "C"; the same as
+ *   a JavaScript string comparison for the ASCII ids in use).
  * - Table and column names below are constants of this file (sql.raw); every value is a parameter.
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
@@ -143,40 +146,45 @@ export async function nthVisibleVersion(
   return row ? Number(row.v) : null;
 }
 
-/** A visible row, serialised: its JSON text and what orders it (version, type, id). */
-export interface SerialisedRow {
-  version: number;
-  rank: number;
-  id: string;
-  json: string;
+/** The visible rows of a range, serialised and joined: `body` is their JSON texts joined by commas. */
+export interface SerialisedRows {
+  count: number;
+  /** The highest version among them (null when there are none). */
+  last: number | null;
+  body: string;
 }
 
-function compareRows(a: SerialisedRow, b: SerialisedRow): number {
-  return a.version - b.version || a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Every visible row in the range, serialised, sorted by version, then parent types first, then id. */
+/**
+ * Every visible row in the range, as one text: sorted by version, then parent types first, then id
+ * (byte order, as the client's string comparison for ASCII ids), each row's wire JSON joined by ','.
+ * One row comes back, however many rows the page holds.
+ */
 export async function fetchVisibleRows(
   tx: Tx,
   user: SessionUser,
   range: VersionRange,
-): Promise<SerialisedRow[]> {
+): Promise<SerialisedRows> {
   const branches = ROW_TYPE_ORDER.flatMap((type, rank) => {
     const where = visible(type, user, range);
     if (!where) return [];
     const { table, version, data } = SOURCES[type];
     const v = sql.raw(version);
     return [
-      sql`SELECT ${v}::float8 AS version, ${rank}::int AS rank, id,
+      sql`SELECT ${v} AS version, ${rank}::int AS rank, id,
             json_build_object('type', ${type}::text, 'id', id, 'version', ${v}, 'deleted', deleted,
                               'data', json_build_object(${sql.raw(data)}))::text AS json
             FROM ${sql.raw(table)} WHERE ${where}`,
     ];
   });
-  const rows = rowsOf<{ version: number | string; rank: number | string; id: string; json: string }>(
-    await tx.execute(union(branches)),
+  const [row] = rowsOf<{ count: number | string; last: number | string | null; body: string | null }>(
+    await tx.execute(sql`
+      SELECT count(*)::int AS count, max(version)::float8 AS last,
+             string_agg(json, ',' ORDER BY version, rank, id COLLATE "C") AS body
+        FROM (${union(branches)}) AS u`),
   );
-  return rows
-    .map((r) => ({ version: Number(r.version), rank: Number(r.rank), id: r.id, json: r.json }))
-    .sort(compareRows);
+  return {
+    count: Number(row?.count ?? 0),
+    last: row?.last === null || row?.last === undefined ? null : Number(row.last),
+    body: row?.body ?? '',
+  };
 }
