@@ -6,6 +6,7 @@ import '@fontsource/titillium-web/latin-400.css';
 import '@fontsource/titillium-web/latin-600.css';
 import '@fontsource/titillium-web/latin-700.css';
 import './ui/styles/base.css';
+import './ui/styles/controls.css';
 import './ui/styles/shell.css';
 import './ui/styles/components.css';
 import './ui/styles/phase-card.css';
