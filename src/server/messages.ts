@@ -96,8 +96,30 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   return ranked[0]?.lang === 'en' ? 'en' : 'it';
 }
 
+/** Words for the values that fill `{status}` and `{state}`, so no code name shows in a sentence. */
+const VALUE_WORDS: Record<string, Record<string, Text>> = {
+  status: {
+    not_started: { it: 'non avviata', en: 'not started' },
+    in_progress: { it: 'in corso', en: 'in progress' },
+    done: { it: 'completata', en: 'done' },
+    blocked: { it: 'bloccata', en: 'blocked' },
+    cancelled: { it: 'annullata', en: 'cancelled' },
+  },
+  state: {
+    active: { it: 'attivo', en: 'active' },
+    modified: { it: 'modificato', en: 'modified' },
+    replaced: { it: 'sostituito', en: 'replaced' },
+    removed: { it: 'stralciato', en: 'removed' },
+  },
+};
+
+function word(name: string, value: string | number, lang: Lang): string {
+  return VALUE_WORDS[name]?.[String(value)]?.[lang] ?? String(value);
+}
+
 export function message(key: MessageKey, lang: Lang, params: MessageParams = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (slot, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : slot,
-  );
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (slot, name: string) => {
+    const value = params[name];
+    return value === undefined ? slot : word(name, value, lang);
+  });
 }
