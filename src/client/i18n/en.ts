@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'sync.never': 'Never synced',
   'sync.now': 'Sync now',
   'sync.status': 'Sync status',
+  'app.notices': 'Notices',
   'sync.error.unauthorized': 'Session expired',
   'sync.error.client_too_old': 'App needs updating',
   'sync.error.network': 'Server unreachable',

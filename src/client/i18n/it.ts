@@ -33,6 +33,7 @@ export const it = {
   'sync.never': 'Mai sincronizzato',
   'sync.now': 'Sincronizza ora',
   'sync.status': 'Stato della sincronizzazione',
+  'app.notices': 'Avvisi',
   'sync.error.unauthorized': 'Sessione scaduta',
   'sync.error.client_too_old': 'App da aggiornare',
   'sync.error.network': 'Server non raggiungibile',

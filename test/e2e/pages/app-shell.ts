@@ -18,13 +18,20 @@ export class AppShell {
     return text(this.lang, key, params);
   }
 
-  /** The sync strip's live text: "In linea · Tutto sincronizzato · Ultima sincronizzazione: ora" (the header's only status). */
+  /**
+   * The sync strip's status text: "In linea · Tutto sincronizzato · Ultima sincronizzazione: ora", the
+   * one status of the header's region "Stato della sincronizzazione".
+   */
+  get syncRegion(): Locator {
+    return this.page.getByRole('banner').getByRole('region', { name: this.t('sync.status'), exact: true });
+  }
+
   get syncStatus(): Locator {
-    return this.page.getByRole('banner').getByRole('status').first();
+    return this.syncRegion.getByRole('status');
   }
 
   get syncNowButton(): Locator {
-    return this.page.getByRole('banner').getByRole('button', { name: this.t('sync.now') });
+    return this.syncRegion.getByRole('button', { name: this.t('sync.now') });
   }
 
   get main(): Locator {

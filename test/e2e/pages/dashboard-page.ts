@@ -11,7 +11,8 @@ abstract class WeightedPage extends AppShell {
   }
 
   weightSetRadio(set: WeightSet): Locator {
-    return this.weightSets.getByRole('radio', { name: this.t(`dashboard.weightSet.${set}`) });
+    // Exact: the check mark drawn on the chosen option is not part of its name.
+    return this.weightSets.getByRole('radio', { name: this.t(`dashboard.weightSet.${set}`), exact: true });
   }
 
   async chooseWeightSet(set: WeightSet): Promise<void> {
@@ -97,12 +98,9 @@ export class AreaPage extends WeightedPage {
     await this.objectivesRegion.waitFor();
   }
 
-  /**
-   * The area's own progress block. It has no accessible name (UI-REQUESTS.md): it is the first
-   * section of the page, after the weight-set picker.
-   */
+  /** The area's own progress block: the region "Avanzamento dell’area" / "Area progress". */
   get summary(): Locator {
-    return this.main.locator('section').first();
+    return this.main.getByRole('region', { name: this.t('dashboard.areaProgress'), exact: true });
   }
 
   get objectivesRegion(): Locator {

@@ -45,23 +45,17 @@ export class SyncPage extends AppShell {
     return this.pendingRegion.getByRole('listitem');
   }
 
-  /**
-   * The conflict cards. They have no list or landmark of their own (UI-REQUESTS.md): each is the
-   * block holding a "dismiss" button.
-   */
+  /** The conflict cards: the items of the list named "Conflitti" (one card per conflict). */
   get conflictCards(): Locator {
     return this.conflictsRegion
-      .locator('div')
-      .filter({ has: this.page.getByRole('button', { name: this.t('syncPage.dismiss') }) })
-      .filter({
-        hasNot: this.page
-          .locator('div')
-          .filter({ has: this.page.getByRole('button', { name: this.t('syncPage.dismiss') }) }),
-      });
+      .getByRole('list', { name: this.t('syncPage.conflicts'), exact: true })
+      .getByRole('listitem');
   }
 
   get rejectedItems(): Locator {
-    return this.rejectedRegion.getByRole('listitem');
+    return this.rejectedRegion
+      .getByRole('list', { name: this.t('syncPage.rejected'), exact: true })
+      .getByRole('listitem');
   }
 
   rejectedItem(text: string | RegExp): Locator {

@@ -15,48 +15,57 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const { status } = useSync();
   const { requestSignIn } = useSession();
   const sw = useSwUpdate();
+  const expired = status.error === 'unauthorized' && !signingIn;
+  const quota = status.error === 'quota';
+  const tooOld = status.error === 'client_too_old' && !sw.needRefresh;
+  const any = expired || quota || tooOld || sw.needRefresh;
+  // Always there, so what appears is announced; a named region ("Avvisi") only while it holds a banner.
   return (
-    <div className="banner-stack" role="region" aria-live="polite" aria-label={t('sync.status')}>
-      {status.error === 'unauthorized' && !signingIn && (
-        <div className="alert alert-warning">
-          <Icon name="alert" />
-          <div>
-            <p>{t('session.expired')}</p>
-            <button type="button" className="btn" onClick={requestSignIn}>
-              {t('session.signInAgain')}
-            </button>
-          </div>
-        </div>
-      )}
-      {status.error === 'quota' && (
-        <div className="alert alert-danger">
-          <Icon name="alert" />
-          <p>{t('sync.quotaBanner')}</p>
-        </div>
-      )}
-      {status.error === 'client_too_old' && !sw.needRefresh && (
-        <div className="alert alert-warning">
-          <Icon name="alert" />
-          <p>{t('session.tooOld')}</p>
-        </div>
-      )}
-      {sw.needRefresh && (
-        <div className="alert">
-          <Icon name="info" />
-          <div>
-            <p>
-              <strong>{t('update.available')}</strong>
-              {status.pending > 0 && <> — {t('update.waitPending')}</>}
-            </p>
-            <button
-              type="button"
-              className="btn"
-              disabled={status.pending > 0}
-              onClick={() => void applyUpdate()}
-            >
-              {t('update.apply')}
-            </button>
-          </div>
+    <div className="banner-stack" aria-live="polite">
+      {any && (
+        <div role="region" aria-label={t('app.notices')}>
+          {expired && (
+            <div className="alert alert-warning">
+              <Icon name="alert" />
+              <div>
+                <p>{t('session.expired')}</p>
+                <button type="button" className="btn" onClick={requestSignIn}>
+                  {t('session.signInAgain')}
+                </button>
+              </div>
+            </div>
+          )}
+          {quota && (
+            <div className="alert alert-danger">
+              <Icon name="alert" />
+              <p>{t('sync.quotaBanner')}</p>
+            </div>
+          )}
+          {tooOld && (
+            <div className="alert alert-warning">
+              <Icon name="alert" />
+              <p>{t('session.tooOld')}</p>
+            </div>
+          )}
+          {sw.needRefresh && (
+            <div className="alert">
+              <Icon name="info" />
+              <div>
+                <p>
+                  <strong>{t('update.available')}</strong>
+                  {status.pending > 0 && <> — {t('update.waitPending')}</>}
+                </p>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={status.pending > 0}
+                  onClick={() => void applyUpdate()}
+                >
+                  {t('update.apply')}
+                </button>
+              </div>
+            </div>
+          )}
         </div>
       )}
     </div>

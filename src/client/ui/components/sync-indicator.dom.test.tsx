@@ -10,7 +10,10 @@ afterEach(() => view?.unmount());
 describe('SyncIndicator', () => {
   it('says offline and how many changes wait, in a live region, and cannot sync now', async () => {
     view = await render(<SyncIndicator />, { status: { online: false, pending: 2 } });
-    const strip = view.container.querySelector('[role="status"]');
+    // One named region holds the status: the strip is the landmark "Stato della sincronizzazione".
+    const region = view.container.querySelector('[role="region"]');
+    expect(region?.getAttribute('aria-label')).toBe('Stato della sincronizzazione');
+    const strip = region?.querySelector('[role="status"]');
     expect(strip?.textContent).toContain('Non in linea');
     expect(strip?.textContent).toContain('2 modifiche in attesa');
     expect(strip?.textContent).toContain('Mai sincronizzato');

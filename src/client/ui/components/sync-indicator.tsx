@@ -7,6 +7,7 @@ import { Link } from './link.tsx';
 
 /**
  * Always visible under the header: online/offline, changes waiting, last synced, "Sincronizza ora".
+ * The strip is the region "Stato della sincronizzazione" (a landmark a screen reader can jump to).
  * A polite live region repeats the state and the queue, so a screen reader hears when the device
  * goes offline or the queue empties (and not the last-sync time ticking every minute).
  */
@@ -26,7 +27,7 @@ export function SyncIndicator() {
       : t('sync.online');
   const pendingText = status.pending > 0 ? tn('sync.pending', status.pending) : t('sync.allSynced');
   return (
-    <div className="sync-strip">
+    <div className="sync-strip" role="region" aria-label={t('sync.status')}>
       <div className="sync-strip-inner">
         {/*
           The whole strip is a status (what it says is the app's sync state) but not itself announced:

@@ -19,7 +19,13 @@ export function WeightSetPicker() {
               checked={weightSet === set}
               onChange={() => setWeightSet(set)}
             />
-            <span>{t(`dashboard.weightSet.${set}`)}</span>
+            <span>
+              {/* Drawn only on the chosen option; hidden from the name ("checked" already says it). */}
+              <span className="segmented-check" aria-hidden="true">
+                ✓{' '}
+              </span>
+              {t(`dashboard.weightSet.${set}`)}
+            </span>
           </label>
         ))}
       </div>

@@ -101,7 +101,7 @@ export function PhasePage({ id }: { id: string }) {
       {conflicts && conflicts.length > 0 && (
         <section className="section" aria-labelledby="conflicts-title">
           <h2 id="conflicts-title">{t('phase.conflicts')}</h2>
-          <ul className="plain-list">
+          <ul className="plain-list" aria-labelledby="conflicts-title">
             {conflicts.map((c) => (
               <li key={c.id}>
                 <ConflictCard conflict={c} />

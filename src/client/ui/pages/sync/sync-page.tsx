@@ -91,7 +91,7 @@ export function SyncPage() {
         ) : (
           <>
             <p>{t('syncPage.conflictsIntro')}</p>
-            <ul className="plain-list">
+            <ul className="plain-list" aria-labelledby="conflicts-title">
               {conflicts.map((c) => (
                 <li key={c.id}>
                   <ConflictCard conflict={c} showPhase />
@@ -109,7 +109,7 @@ export function SyncPage() {
         ) : (
           <>
             <p>{t('syncPage.rejectedIntro')}</p>
-            <ul className="plain-list">
+            <ul className="plain-list" aria-labelledby="rejected-title">
               {queued.rejected.map((r) => {
                 const d = describeChange(tr, r, queued);
                 const reasonKey = REASON_KEYS[r.reason.code];
