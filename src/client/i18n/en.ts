@@ -51,6 +51,8 @@ export const en: Record<MessageKey, string> = {
   'update.available': 'New version available',
   'update.apply': 'Update',
   'update.waitPending': 'You can update once the changes waiting have been synced, so none is lost.',
+  'update.waitUnsaved':
+    'You can update once the note you are writing is saved or cleared, so it is not lost.',
   'update.later': 'Later',
   'update.offlineReady': 'The app is ready to work offline.',
 

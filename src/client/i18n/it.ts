@@ -54,6 +54,8 @@ export const it = {
   'update.apply': 'Aggiorna',
   'update.waitPending':
     'Si potrà aggiornare dopo aver sincronizzato le modifiche in attesa, per non perderle.',
+  'update.waitUnsaved':
+    'Si potrà aggiornare dopo aver salvato o svuotato la nota che stai scrivendo, per non perderla.',
   'update.later': 'Più tardi',
   'update.offlineReady': 'L’app è pronta per funzionare anche senza rete.',
 

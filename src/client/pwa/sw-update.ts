@@ -1,17 +1,22 @@
 /**
  * Service worker registration (vite-plugin-pwa in 'prompt' mode) and the "new version available"
  * state as a tiny store for useSyncExternalStore. The new worker takes over only when the user clicks
- * "Aggiorna" (applyUpdate), and the banner refuses while changes wait to sync, so an update never
- * reloads the page under unsent work.
+ * "Aggiorna" (applyUpdate), and the banner refuses while changes wait to sync or a form holds unsaved
+ * input, so an update never reloads the page under unsent work. When another tab applies the update
+ * the new worker takes control of this tab too: it reloads at once only with nothing unsaved here;
+ * otherwise it waits for the user's "Aggiorna" (needReload).
  */
 import { registerSW } from 'virtual:pwa-register';
+import { hasUnsavedInput } from './unsaved-input.ts';
 
 export interface SwUpdateState {
   needRefresh: boolean;
   offlineReady: boolean;
+  /** The new worker already controls this tab (activated from another tab): only a reload is left. */
+  needReload: boolean;
 }
 
-let state: SwUpdateState = { needRefresh: false, offlineReady: false };
+let state: SwUpdateState = { needRefresh: false, offlineReady: false, needReload: false };
 const listeners = new Set<() => void>();
 let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
 
@@ -34,6 +39,11 @@ export function startServiceWorker(): void {
   if (update || !('serviceWorker' in navigator)) return;
   update = registerSW({
     onNeedRefresh: () => set({ needRefresh: true }),
+    // The new worker took control (this tab's click or another tab's): never reload under a draft.
+    onNeedReload: () => {
+      if (hasUnsavedInput()) set({ needRefresh: true, needReload: true });
+      else window.location.reload();
+    },
     onOfflineReady: () => set({ offlineReady: true }),
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
@@ -47,8 +57,16 @@ export function startServiceWorker(): void {
   });
 }
 
-/** Activates the waiting worker and reloads: call only on the user's click, with no pending changes. */
+/**
+ * Activates the waiting worker and reloads: call only on the user's click, with no pending changes
+ * and no unsaved input (the banner's button is disabled otherwise; this refuses too).
+ */
 export async function applyUpdate(): Promise<void> {
+  if (hasUnsavedInput()) return;
+  if (state.needReload) {
+    window.location.reload();
+    return;
+  }
   await update?.(true);
 }
 

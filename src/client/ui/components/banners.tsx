@@ -1,20 +1,25 @@
+import { useId } from 'react';
 import { useT } from '../../i18n/use-t.ts';
 import { applyUpdate } from '../../pwa/sw-update.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useSwUpdate } from '../hooks/use-sw-update.ts';
 import { useSync } from '../hooks/use-sync.ts';
+import { useHasUnsavedInput } from '../unsaved-input.ts';
 import { Icon } from './icons.tsx';
 
 /**
  * Messages that concern the whole app: session expired (sign in again, the queue is kept), device
- * storage full (sync paused, nothing lost), app too old for the server, and a new version ready — applied only when the user clicks, and never while
- * changes wait to sync.
+ * storage full (sync paused, nothing lost), app too old for the server, and a new version ready —
+ * applied only when the user clicks, and never while changes wait to sync or a form (a note being
+ * written) holds unsaved input: the button is disabled and the banner says why.
  */
 export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const { t } = useT();
   const { status } = useSync();
   const { requestSignIn } = useSession();
   const sw = useSwUpdate();
+  const unsaved = useHasUnsavedInput();
+  const id = useId();
   const expired = status.error === 'unauthorized' && !signingIn;
   const quota = status.error === 'quota';
   const tooOld = status.error === 'client_too_old' && !sw.needRefresh;
@@ -53,12 +58,18 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
               <div>
                 <p>
                   <strong>{t('update.available')}</strong>
-                  {status.pending > 0 && <> — {t('update.waitPending')}</>}
+                  {(unsaved || status.pending > 0) && (
+                    <span id={`${id}-why`}>
+                      {unsaved && <> — {t('update.waitUnsaved')}</>}
+                      {status.pending > 0 && <> — {t('update.waitPending')}</>}
+                    </span>
+                  )}
                 </p>
                 <button
                   type="button"
                   className="btn"
-                  disabled={status.pending > 0}
+                  disabled={unsaved || status.pending > 0}
+                  aria-describedby={unsaved || status.pending > 0 ? `${id}-why` : undefined}
                   onClick={() => void applyUpdate()}
                 >
                   {t('update.apply')}

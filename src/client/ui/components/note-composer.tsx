@@ -3,6 +3,7 @@ import { NOTE_MAX_LENGTH } from '../../../shared/mutations.ts';
 import type { MessageKey } from '../../i18n/it.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useAddNote } from '../hooks/use-add-note.ts';
+import { useUnsavedInput } from '../unsaved-input.ts';
 import { Icon } from './icons.tsx';
 import { resizePhoto } from './resize-photo.ts';
 
@@ -14,6 +15,7 @@ interface Photo {
 /**
  * Writes a note, with photos taken by the camera and shrunk on the device. Saved offline at once;
  * when the save fails (e.g. a full disk) the text and photos stay in the form, so nothing is lost.
+ * While it holds text or photos it is unsaved input: the app will not update or close under it.
  */
 export function NoteComposer({ objectiveId, phaseId }: { objectiveId: string; phaseId?: string }) {
   const { t } = useT();
@@ -27,6 +29,8 @@ export function NoteComposer({ objectiveId, phaseId }: { objectiveId: string; ph
     ok: boolean;
     params?: Record<string, number>;
   } | null>(null);
+
+  useUnsavedInput(text !== '' || photos.length > 0);
 
   // Object URLs of the previews are released when the form goes away.
   const [urls] = useState(() => new Set<string>());
