@@ -5,6 +5,7 @@
 import { createContext } from 'react';
 import type { TraguardiDb } from '../db/schema.ts';
 import type { SessionUser } from '../../shared/auth.ts';
+import type { SaveSessionResult } from '../db/session.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 
 export type SyncStatusSnapshot = SyncStatus;
@@ -17,6 +18,14 @@ export interface SyncControls {
 }
 
 export type SignOutResult = { ok: true } | { ok: false; pending: number };
+
+/**
+ * Signing in: saved, or refused because another user's changes wait on this device. The refusal
+ * names that user as people know them: the display name from the device's users, else the id.
+ */
+export type SignInResult =
+  | Extract<SaveSessionResult, { ok: true }>
+  | (Extract<SaveSessionResult, { ok: false }> & { previousUserName: string });
 
 export interface SessionValue {
   user: SessionUser;

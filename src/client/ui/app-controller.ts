@@ -9,17 +9,11 @@
 import type { LoginResponse } from '../../shared/auth.ts';
 import { openDb } from '../db/open-db.ts';
 import type { TraguardiDb } from '../db/schema.ts';
-import {
-  clearSession,
-  loadSession,
-  saveSession,
-  type SaveSessionResult,
-  type StoredSession,
-} from '../db/session.ts';
+import { clearSession, loadSession, saveSession, type StoredSession } from '../db/session.ts';
 import { requestPersistentStorage } from '../pwa/persist-storage.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { createSyncStatus, type SyncStatusStore } from '../sync/sync-status.ts';
-import type { SignOutResult } from './app-context.ts';
+import type { SignInResult, SignOutResult } from './app-context.ts';
 import { clearSnapshot } from './pages/dashboard/dashboard-snapshot.ts';
 
 export interface AppState {
@@ -39,7 +33,7 @@ export interface AppController {
   subscribe(listener: () => void): () => void;
   getSnapshot(): AppState;
   init(): Promise<void>;
-  signIn(login: LoginResponse): Promise<SaveSessionResult>;
+  signIn(login: LoginResponse): Promise<SignInResult>;
   signOut(): Promise<SignOutResult>;
   requestSignIn(): void;
   cancelSignIn(): void;
@@ -120,7 +114,11 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
     async signIn(login) {
       const first = state.status !== 'signedIn';
       const result = await saveSession(db, login);
-      if (!result.ok) return result;
+      if (!result.ok) {
+        // The previous user's data stays on the device with the waiting changes: name them.
+        const previous = await db.users.get(result.previousUserId).catch(() => undefined);
+        return { ...result, previousUserName: previous?.displayName || result.previousUserId };
+      }
       // The user changed: the previous engine belonged to another clientId.
       if (result.switchedUser) await stopEngine();
       set({ status: 'signedIn', session: login, reauth: false });

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { LoginResponse, SessionUser } from '../../../../shared/auth.ts';
-import type { SaveSessionResult } from '../../../db/session.ts';
 import type { MessageKey } from '../../../i18n/it.ts';
+import type { SignInResult } from '../../app-context.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { Icon } from '../../components/icons.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -17,7 +17,8 @@ const ERROR_KEYS: Record<LoginErrorCode, MessageKey> = {
 };
 
 interface LoginPageProps {
-  onSignIn: (login: LoginResponse) => Promise<SaveSessionResult>;
+  /** Refused while another user's changes wait: the result names that user. */
+  onSignIn: (login: LoginResponse) => Promise<SignInResult>;
   /** Signing in again after the session expired: the form names the user. */
   reauthUser?: SessionUser;
   /** Back to the app without signing in (the queue keeps waiting). */
@@ -37,7 +38,7 @@ function LoginForm({ onSignIn, reauthUser, onCancel }: LoginPageProps) {
     mutationFn: (credentials: { username: string; password: string }) => requestLogin(credentials, lang),
     onSuccess: async (response) => {
       const saved = await onSignIn(response);
-      setOtherUser(saved.ok ? null : (reauthUser?.displayName ?? saved.previousUserId));
+      setOtherUser(saved.ok ? null : (reauthUser?.displayName ?? saved.previousUserName));
     },
   });
   const submit = (event: FormEvent) => {
