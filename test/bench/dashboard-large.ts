@@ -4,7 +4,11 @@
  * throttled 4× (CDP Emulation.setCPUThrottlingRate), against the 1 s budget (issue 5):
  *   - cold after sync: the device has synced the whole plan; a fresh navigation to /cruscotto;
  *   - warm offline: the same with the network cut (context.setOffline) — the service worker serves
- *     the app shell and the data comes from IndexedDB.
+ *     the app shell and the data comes from IndexedDB;
+ *   - cold after a change: as "cold after sync", but the dashboard's figures snapshot (kept in
+ *     localStorage, dashboard-snapshot.ts) is removed before each load, as any change of the local
+ *     data (a pull, a local change, a new day or weight set) makes it unusable: the figures are
+ *     computed from IndexedDB.
  * "Usable" is the moment the area cards of the dashboard (".area-list .area-card", rendered only once
  * the figures are computed from the local data) enter the DOM, measured inside the page from the
  * navigation's time origin by a MutationObserver installed before any page script; the next animation
@@ -25,6 +29,10 @@ const READY_SELECTOR = '.area-list .area-card';
 const BUDGET_MS = 1000;
 const SYNC_TIMEOUT_MS = 600_000;
 const CPU_THROTTLE = 4;
+/** dashboard-snapshot.ts's localStorage key. */
+const SNAPSHOT_KEY = 'traguardi.dashboard';
+/** While this localStorage flag is set, every load starts without the snapshot. */
+const DROP_SNAPSHOT_FLAG = 'bench.dropSnapshot';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -161,6 +169,10 @@ async function main(): Promise<void> {
       serviceWorkers: 'allow',
     });
     await context.addInitScript({ content: watchReadyScript(MARKS) });
+    // Before any page script, so a snapshot saved late by the previous page cannot be used.
+    await context.addInitScript({
+      content: `if (localStorage.getItem(${JSON.stringify(DROP_SNAPSHOT_FLAG)}) === '1') localStorage.removeItem(${JSON.stringify(SNAPSHOT_KEY)});`,
+    });
     const page = await context.newPage();
 
     // Sign in through the form, then let the first sync bring the whole plan down.
@@ -189,6 +201,18 @@ async function main(): Promise<void> {
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
 
+    // First open after a change: no usable snapshot, the figures come from IndexedDB.
+    const changed: number[] = [];
+    const changedFrame: number[] = [];
+    await page.evaluate((flag) => localStorage.setItem(flag, '1'), DROP_SNAPSHOT_FLAG);
+    for (let i = 0; i < runs; i += 1) {
+      const t = await measure(page, () => page.goto(`${server.url}/cruscotto`));
+      changed.push(t.ready);
+      changedFrame.push(t.frame);
+      console.log(line(`cold after a change #${i + 1}`, t));
+    }
+    await page.evaluate((flag) => localStorage.removeItem(flag), DROP_SNAPSHOT_FLAG);
+
     const cold: number[] = [];
     const coldFrame: number[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -215,9 +239,14 @@ async function main(): Promise<void> {
       console.log(line(`warm offline, no throttling #${i + 1}`, t));
     }
     await context.setOffline(false);
+    const changedSummary = summarise(changed);
     const coldSummary = summarise(cold);
     const warmSummary = summarise(warm);
     console.log(`CPU throttled ${CPU_THROTTLE}×, viewport 412×915 (mobile), selector "${READY_SELECTOR}"`);
+    console.log(
+      `cold after a change → dashboard usable: ${formatSummary(changedSummary)} — ${verdict(changedSummary.median, BUDGET_MS)}`,
+    );
+    console.log(`  next frame: ${formatSummary(summarise(changedFrame))}`);
     console.log(
       `cold after sync → dashboard usable: ${formatSummary(coldSummary)} — ${verdict(coldSummary.median, BUDGET_MS)}`,
     );
