@@ -2,6 +2,7 @@
  * Entry point: fonts and styles, the service worker, the shell. Titillium Web comes from the app's
  * own files (latin subset, 400/600/700), never from a CDN, so it works offline and under the CSP.
  */
+import './zod-config.ts';
 import '@fontsource/titillium-web/latin-400.css';
 import '@fontsource/titillium-web/latin-600.css';
 import '@fontsource/titillium-web/latin-700.css';
