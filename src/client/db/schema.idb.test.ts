@@ -4,7 +4,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { newBrowser, openTab } from '../../../test/helpers/device.ts';
 
 describe('schema upgrades', () => {
-  it('v1 → v2 keeps every row and adds the bases table', async () => {
+  it('v1 → v3 keeps every row and adds the bases table', async () => {
     const browser = newBrowser();
     // The v1 schema as shipped in schema.ts (only what this test writes needs declaring exactly).
     const v1 = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
@@ -33,7 +33,7 @@ describe('schema upgrades', () => {
     ]);
     expect(await db.meta.get('nextSeq')).toEqual({ key: 'nextSeq', value: 2 });
     expect(await db.bases.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 
   it('closes on versionchange and tells the UI', async () => {
@@ -42,7 +42,7 @@ describe('schema upgrades', () => {
     const db = openTab(browser, 'traguardi', () => told++);
     await db.meta.count();
     const newer = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
-    newer.version(3).stores({ meta: 'key', extra: 'id' });
+    newer.version(4).stores({ meta: 'key', extra: 'id' });
     await newer.open();
     expect(told).toBe(1);
     expect(db.isOpen()).toBe(false);

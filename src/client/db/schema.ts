@@ -7,6 +7,9 @@
  * - Schema changes only through new `version(n)` entries with an `.upgrade()` when data changes; a
  *   shipped version is never edited and user data (outbox, notes, attachments) is never dropped.
  * - A local change writes its entity rows and its outbox entry in ONE transaction (see local-change.ts).
+ * - `phaseFacts` and `objectiveFacts` are the projections of `phases` and `objectives` on the fields
+ *   the progress calculations read, written only by the middleware of facts.ts in the same
+ *   transaction as every write of their source rows.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type {
@@ -22,6 +25,7 @@ import type {
 } from '../../shared/rows.ts';
 import type { MutationName } from '../../shared/mutations.ts';
 import type { RejectionReason } from '../../shared/errors.ts';
+import { factsMiddleware, objectiveFact, phaseFact, type ObjectiveFact, type PhaseFact } from './facts.ts';
 
 /** Every synced row keeps its id and the server version it was last seen at (0 = local only). */
 type Synced<T> = T & { id: string; version: number };
@@ -109,6 +113,9 @@ export class TraguardiDb extends Dexie {
   rejected!: EntityTable<RejectedEntry, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   bases!: EntityTable<BaseEntry, 'key'>;
+  /** Read-only for the app: maintained by facts.ts. */
+  phaseFacts!: EntityTable<PhaseFact, 'id'>;
+  objectiveFacts!: EntityTable<ObjectiveFact, 'id'>;
 
   /** `options` lets tests give each simulated device its own IndexedDB factory. */
   constructor(name = 'traguardi', options?: DexieOptions) {
@@ -132,6 +139,18 @@ export class TraguardiDb extends Dexie {
     // v2 (2026-11-26): `bases`, the server copy of optimistically changed rows (rollback and rebase).
     // A new empty table: no data changes, so no upgrade function.
     this.version(2).stores({ bases: 'key' });
+    // v3 (2026-11-25): `phaseFacts` and `objectiveFacts`, the progress fields of phases and objectives
+    // (facts.ts), filled here from the existing rows.
+    this.version(3)
+      .stores({ phaseFacts: 'id, areaId', objectiveFacts: 'id, areaId' })
+      .upgrade(async (tx) => {
+        const phases = await tx.table<PhaseRecord, string>('phases').toArray();
+        await tx.table<PhaseFact, string>('phaseFacts').bulkPut(phases.map(phaseFact));
+        const objectives = await tx.table<ObjectiveRecord, string>('objectives').toArray();
+        await tx.table<ObjectiveFact, string>('objectiveFacts').bulkPut(objectives.map(objectiveFact));
+      });
+    // Every write of phases/objectives also writes their facts, in the same transaction.
+    this.use(factsMiddleware);
   }
 }
 

@@ -1,15 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AreaRecord, ObjectiveRecord, PhaseRecord, PlanRecord } from '../../db/schema.ts';
+import type { ObjectiveFact, PhaseFact } from '../../db/facts.ts';
+import type { AreaRecord, ObjectiveRecord, PlanRecord, TraguardiDb } from '../../db/schema.ts';
 import { readDataVersion } from './read-data-version.ts';
 import { useDb } from './use-db.ts';
 
-export interface PlanData {
+/**
+ * The plan's progress data as it stands on the device. Phases (and, for the whole plan, objectives)
+ * are their progress facts (db/facts.ts): only the fields the calculations read, which is what makes
+ * reading 12,000 of them fast; `O` is the full objective record where a page shows titles.
+ */
+export interface PlanData<O extends ObjectiveFact = ObjectiveFact> {
   enteName: string | null;
   plan: PlanRecord | null;
   /** In the plan's order. */
   areas: AreaRecord[];
-  objectives: ObjectiveRecord[];
-  phases: PhaseRecord[];
+  /** By number. */
+  objectives: O[];
+  /** By number. */
+  phases: PhaseFact[];
   /** The last day of the plan's last year: when a phase without a deadline is due. */
   planEnd: string;
   /** The fingerprint of the rows read (read-data-version.ts); null if they changed while read. */
@@ -24,43 +32,71 @@ function byNumber(a: { number: string }, b: { number: string }): number {
 }
 
 /**
- * The whole plan as it stands on the device (the newest plan of the ente when there are several);
- * undefined while loading or when `enabled` is false. Re-renders on every local or pulled change.
+ * Reads the plan (the newest of the ente when there are several), its areas, and the objectives and
+ * phases `read` returns, keeping those of the plan's areas, sorted. The rows are read in separate
+ * transactions, which IndexedDB serves in parallel (one transaction would serve them one after
+ * another); the fingerprint read before and after tells whether they all describe one state (every
+ * row write changes it in the same transaction).
+ */
+async function readPlanData<O extends ObjectiveFact>(
+  db: TraguardiDb,
+  read: () => Promise<[O[], PhaseFact[]]>,
+): Promise<PlanData<O>> {
+  const before = await readDataVersion(db);
+  const [ente, plans, allAreas, [allObjectives, allPhases]] = await Promise.all([
+    db.ente.toCollection().first(),
+    db.plans.toArray(),
+    db.areas.toArray(),
+    read(),
+  ]);
+  const after = await readDataVersion(db);
+  const plan = plans.sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0] ?? null;
+  const areas = allAreas.filter((a) => a.planId === plan?.id).sort((a, b) => a.position - b.position);
+  const inPlan = new Set(areas.map((a) => a.id));
+  const objectives = allObjectives.filter((o) => inPlan.has(o.areaId));
+  const phases = allPhases.filter((p) => inPlan.has(p.areaId));
+  objectives.sort(byNumber);
+  phases.sort((a, b) => a.number - b.number);
+  const lastYear = plan && plan.years.length > 0 ? Math.max(...plan.years) : new Date().getFullYear();
+  return {
+    enteName: ente?.name ?? null,
+    plan,
+    areas,
+    objectives,
+    phases,
+    planEnd: `${lastYear}-12-31`,
+    version: before === after ? before : null,
+  };
+}
+
+/**
+ * The whole plan's progress data (objective and phase facts); undefined while loading or when
+ * `enabled` is false. Re-renders on every local or pulled change.
  */
 export function usePlanData(enabled = true): PlanData | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     if (!enabled) return undefined;
-    // The rows are read in separate transactions, which IndexedDB serves in parallel (one
-    // transaction would serve them one after another); the fingerprint read before and after tells
-    // whether they all describe one state (every row write changes it in the same transaction).
-    const before = await readDataVersion(db);
     // The device holds one ente, usually one plan: reading whole tables (IDBObjectStore.getAll)
     // and filtering here is several times faster than index cursors over the plan's areas.
-    const [ente, plans, allAreas, allObjectives, allPhases] = await Promise.all([
-      db.ente.toCollection().first(),
-      db.plans.toArray(),
-      db.areas.toArray(),
-      db.objectives.toArray(),
-      db.phases.toArray(),
-    ]);
-    const after = await readDataVersion(db);
-    const plan = plans.sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0] ?? null;
-    const areas = allAreas.filter((a) => a.planId === plan?.id).sort((a, b) => a.position - b.position);
-    const inPlan = new Set(areas.map((a) => a.id));
-    const objectives = allObjectives.filter((o) => inPlan.has(o.areaId));
-    const phases = allPhases.filter((p) => inPlan.has(p.areaId));
-    objectives.sort(byNumber);
-    phases.sort((a, b) => a.number - b.number);
-    const lastYear = plan && plan.years.length > 0 ? Math.max(...plan.years) : new Date().getFullYear();
-    return {
-      enteName: ente?.name ?? null,
-      plan,
-      areas,
-      objectives,
-      phases,
-      planEnd: `${lastYear}-12-31`,
-      version: before === after ? before : null,
-    };
+    return readPlanData(db, () => Promise.all([db.objectiveFacts.toArray(), db.phaseFacts.toArray()]));
   }, [db, enabled]);
+}
+
+/**
+ * One area's data: the plan and its areas, the area's full objective records (the page shows their
+ * titles and motivations) and its phase facts; undefined while loading.
+ */
+export function useAreaData(areaId: string): PlanData<ObjectiveRecord> | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    () =>
+      readPlanData(db, () =>
+        Promise.all([
+          db.objectives.where('areaId').equals(areaId).toArray(),
+          db.phaseFacts.where('areaId').equals(areaId).toArray(),
+        ]),
+      ),
+    [db, areaId],
+  );
 }

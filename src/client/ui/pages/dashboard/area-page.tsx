@@ -4,7 +4,7 @@ import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { Link } from '../../components/link.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
-import { usePlanData } from '../../hooks/use-plan-data.ts';
+import { useAreaData } from '../../hooks/use-plan-data.ts';
 import { useToday } from '../../hooks/use-today.ts';
 import { useWeightSet } from '../../hooks/use-weight-set.ts';
 import { paths } from '../../router/routes.ts';
@@ -16,7 +16,7 @@ import './dashboard.css';
 /** One area: its weighted progress, each evaluated objective, and the objectives set aside. */
 export function AreaPage({ id }: { id: string }) {
   const { t, tn } = useT();
-  const data = usePlanData();
+  const data = useAreaData(id);
   const today = useToday();
   const [weightSet] = useWeightSet();
   const detail = useMemo(

@@ -12,7 +12,8 @@ import {
 import type { WeightSet } from '../../../../domain/plan.ts';
 import { areaProgress, objectiveProgress, planProgress } from '../../../../domain/progress.ts';
 import { objectiveIsCounted } from '../../../../domain/weights.ts';
-import type { AreaRecord, ObjectiveRecord, PhaseRecord } from '../../../db/schema.ts';
+import type { ObjectiveFact, PhaseFact } from '../../../db/facts.ts';
+import type { AreaRecord, ObjectiveRecord } from '../../../db/schema.ts';
 import type { PlanData } from '../../hooks/use-plan-data.ts';
 
 export interface Figures {
@@ -26,8 +27,8 @@ export interface AreaFigures extends Figures {
   objectiveCount: number;
 }
 
-export interface ObjectiveFigures extends Figures {
-  objective: ObjectiveRecord;
+export interface ObjectiveFigures<O extends ObjectiveFact = ObjectiveRecord> extends Figures {
+  objective: O;
   phaseCount: number;
 }
 
@@ -43,10 +44,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Phases of objectives that are evaluated (removed and replaced ones are listed apart). */
-function countedPhases(
-  objectives: readonly ObjectiveRecord[],
-  phases: readonly PhaseRecord[],
-): PhaseRecord[] {
+function countedPhases(objectives: readonly ObjectiveFact[], phases: readonly PhaseFact[]): PhaseFact[] {
   const counted = new Set(objectives.filter(objectiveIsCounted).map((o) => o.id));
   return phases.filter((p) => counted.has(p.objectiveId));
 }
@@ -80,19 +78,20 @@ export function dashboardFigures(data: PlanData, weightSet: WeightSet, today: st
   };
 }
 
-export interface AreaDetail extends Figures {
+export interface AreaDetail<O extends ObjectiveFact = ObjectiveRecord> extends Figures {
   area: AreaRecord;
-  objectives: ObjectiveFigures[];
+  objectives: ObjectiveFigures<O>[];
   /** Removed (stralcio) and replaced objectives, with their motivation. */
-  setAside: ObjectiveRecord[];
+  setAside: O[];
 }
 
-export function areaDetail(
-  data: PlanData,
+/** `data` needs only this area's objectives and phases (useAreaData); others are ignored. */
+export function areaDetail<O extends ObjectiveFact>(
+  data: PlanData<O>,
   areaId: string,
   weightSet: WeightSet,
   today: string,
-): AreaDetail | null {
+): AreaDetail<O> | null {
   const area = data.areas.find((a) => a.id === areaId);
   if (!area) return null;
   const objectives = data.objectives.filter((o) => o.areaId === areaId);
