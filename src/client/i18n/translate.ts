@@ -25,10 +25,6 @@ export async function loadCatalog(lang: Language): Promise<void> {
   if (lang === 'en') catalogs.en = (await import('./en.ts')).en;
 }
 
-export function isCatalogLoaded(lang: Language): boolean {
-  return catalogs[lang] !== undefined;
-}
-
 export function isLanguage(value: unknown): value is Language {
   return value === 'it' || value === 'en';
 }

@@ -69,7 +69,3 @@ export async function applyUpdate(): Promise<void> {
   }
   await update?.(true);
 }
-
-export function dismissOfflineReady(): void {
-  set({ offlineReady: false });
-}

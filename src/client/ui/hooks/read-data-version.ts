@@ -8,10 +8,6 @@
 import { META, readClientIdentity, readCursor, readServerLastSeq } from '../../db/meta.ts';
 import type { TraguardiDb } from '../../db/schema.ts';
 
-export function dataVersionTables(db: TraguardiDb) {
-  return [db.meta, db.outbox, db.rejected];
-}
-
 export async function readDataVersion(db: TraguardiDb): Promise<string> {
   const [identity, cursor, serverLastSeq, nextSeq, outbox, rejected] = await Promise.all([
     readClientIdentity(db),
