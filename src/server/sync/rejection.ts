@@ -1,6 +1,6 @@
 /**
- * A permanent refusal of one pushed mutation (the contract's `rejected`): thrown inside the
- * mutation's savepoint so its effects roll back, then recorded; the queue behind it goes on.
+ * A permanent refusal of one pushed mutation (the contract's `rejected`): thrown while the mutation is
+ * decided, before anything is written, then recorded; the queue behind it goes on.
  * Anything else thrown is transient and fails the whole push (503).
  */
 import type { z } from 'zod';
