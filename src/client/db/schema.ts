@@ -136,7 +136,7 @@ export class TraguardiDb extends Dexie {
       rejected: 'id, seq',
       meta: 'key',
     });
-    // v2 (2026-11-26): `bases`, the server copy of optimistically changed rows (rollback and rebase).
+    // v2 (2026-11-25): `bases`, the server copy of optimistically changed rows (rollback and rebase).
     // A new empty table: no data changes, so no upgrade function.
     this.version(2).stores({ bases: 'key' });
     // v3 (2026-11-25): `phaseFacts` and `objectiveFacts`, the progress fields of phases and objectives
