@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearSession, loadSession, saveSession } from './session.ts';
-import { getClientIdentity, readCursor } from './meta.ts';
-import { META } from './meta.ts';
+import { getClientIdentity, META, readCursor } from './meta.ts';
 import { setPhaseStatus } from './local-change.ts';
 import { makeLogin, makeUser, newBrowser, openTab, seedPlan } from '../../../test/helpers/device.ts';
 
