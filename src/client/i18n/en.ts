@@ -53,8 +53,6 @@ export const en: Record<MessageKey, string> = {
   'update.waitPending': 'You can update once the changes waiting have been synced, so none is lost.',
   'update.waitUnsaved':
     'You can update once the note you are writing is saved or cleared, so it is not lost.',
-  'update.later': 'Later',
-  'update.offlineReady': 'The app is ready to work offline.',
 
   'login.title': 'Sign in',
   'login.intro':
@@ -104,8 +102,6 @@ export const en: Record<MessageKey, string> = {
   'home.showMore': 'Show {count} more',
 
   'phase.label': 'Phase {number}',
-  'phase.of': 'Objective {number}',
-  'phase.deadline': 'Deadline',
   'phase.noDeadline': 'No deadline',
   'phase.deadlineOn': 'Due {date}',
   'phase.daysLate.one': '{count} day late',
@@ -116,13 +112,11 @@ export const en: Record<MessageKey, string> = {
   'phase.indicator': 'Indicator',
   'phase.subjects': 'Offices involved',
   'phase.weight': 'Weight',
-  'phase.description': 'Description',
   'phase.status': 'Status',
   'phase.percent': 'Progress',
   'phase.percentLabel': 'Progress percentage',
   'phase.setPercent': 'Set',
   'phase.updatedBy': 'Updated by {name} on {when}',
-  'phase.setStatusTo': 'Mark as “{status}”',
   'phase.readOnly': 'You can view this phase but not change it.',
   'phase.frozen': 'The objective is {state}: the phase accepts no more updates.',
   'phase.saved': 'Saved on the device: it will be sent at the next sync.',
@@ -131,14 +125,11 @@ export const en: Record<MessageKey, string> = {
   'phase.historyField.status': 'Status',
   'phase.historyField.percent': 'Progress',
   'phase.historyWho': 'Who',
-  'phase.historyWhen': 'When',
   'phase.historyBefore': 'Before',
   'phase.historyAfter': 'After',
-  'phase.historyWhat': 'What',
   'phase.conflict': 'conflict',
   'phase.conflicts': 'Conflicts on this phase',
   'phase.notFound': 'Phase not found on this device.',
-  'phase.open': 'Open the phase',
 
   'objective.label': 'Objective {number}',
   'objective.indicator': 'Evaluation parameter',
@@ -148,7 +139,6 @@ export const en: Record<MessageKey, string> = {
   'objective.weight.giunta': 'Giunta',
   'objective.weight.nucleo': 'Evaluation body',
   'objective.weightMissing': 'not given',
-  'objective.state': 'Objective status',
   'objective.motivation': 'Motivation',
   'objective.phases': 'Phases',
   'objective.noPhases': 'No phases.',
@@ -211,7 +201,6 @@ export const en: Record<MessageKey, string> = {
 
   'error.quota':
     'The device storage is full: the change was not saved. Nothing saved before is lost; free some space and try again.',
-  'error.generic': 'The change was not saved ({code}).',
   'error.illegal_transition': 'This change is not allowed in the current state.',
   'error.forbidden': 'You may not make this change.',
   'error.not_found': 'The item no longer exists.',

@@ -56,8 +56,6 @@ export const it = {
     'Si potrà aggiornare dopo aver sincronizzato le modifiche in attesa, per non perderle.',
   'update.waitUnsaved':
     'Si potrà aggiornare dopo aver salvato o svuotato la nota che stai scrivendo, per non perderla.',
-  'update.later': 'Più tardi',
-  'update.offlineReady': 'L’app è pronta per funzionare anche senza rete.',
 
   'login.title': 'Accedi',
   'login.intro':
@@ -107,8 +105,6 @@ export const it = {
   'home.showMore': 'Mostra altre {count}',
 
   'phase.label': 'Fase {number}',
-  'phase.of': 'Obiettivo {number}',
-  'phase.deadline': 'Scadenza',
   'phase.noDeadline': 'Senza scadenza',
   'phase.deadlineOn': 'Scadenza {date}',
   'phase.daysLate.one': 'in ritardo di {count} giorno',
@@ -119,13 +115,11 @@ export const it = {
   'phase.indicator': 'Indicatore',
   'phase.subjects': 'Uffici coinvolti',
   'phase.weight': 'Peso',
-  'phase.description': 'Descrizione',
   'phase.status': 'Stato',
   'phase.percent': 'Avanzamento',
   'phase.percentLabel': 'Percentuale di avanzamento',
   'phase.setPercent': 'Imposta',
   'phase.updatedBy': 'Aggiornata da {name} il {when}',
-  'phase.setStatusTo': 'Segna come «{status}»',
   'phase.readOnly': 'Puoi consultare questa fase ma non modificarla.',
   'phase.frozen': 'L’obiettivo è {state}: la fase non accetta più aggiornamenti.',
   'phase.saved': 'Salvato sul dispositivo: sarà inviato alla prossima sincronizzazione.',
@@ -134,14 +128,11 @@ export const it = {
   'phase.historyField.status': 'Stato',
   'phase.historyField.percent': 'Avanzamento',
   'phase.historyWho': 'Chi',
-  'phase.historyWhen': 'Quando',
   'phase.historyBefore': 'Prima',
   'phase.historyAfter': 'Dopo',
-  'phase.historyWhat': 'Cosa',
   'phase.conflict': 'conflitto',
   'phase.conflicts': 'Conflitti su questa fase',
   'phase.notFound': 'Fase non trovata sul dispositivo.',
-  'phase.open': 'Apri la fase',
 
   'objective.label': 'Obiettivo {number}',
   'objective.indicator': 'Parametro di valutazione',
@@ -151,7 +142,6 @@ export const it = {
   'objective.weight.giunta': 'Giunta',
   'objective.weight.nucleo': 'Nucleo',
   'objective.weightMissing': 'non indicato',
-  'objective.state': 'Stato dell’obiettivo',
   'objective.motivation': 'Motivazione',
   'objective.phases': 'Fasi',
   'objective.noPhases': 'Nessuna fase.',
@@ -214,7 +204,6 @@ export const it = {
 
   'error.quota':
     'Lo spazio del dispositivo è esaurito: la modifica non è stata salvata. Nulla di quanto già salvato è andato perso; libera spazio e riprova.',
-  'error.generic': 'La modifica non è stata salvata ({code}).',
   'error.illegal_transition': 'Questa modifica non è ammessa nello stato attuale.',
   'error.forbidden': 'Non hai i permessi per questa modifica.',
   'error.not_found': 'L’elemento non esiste più.',
