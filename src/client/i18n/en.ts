@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   'update.waitPending': 'You can update once the changes waiting have been synced, so none is lost.',
   'update.waitUnsaved':
     'You can update once the note you are writing is saved or cleared, so it is not lost.',
+  'update.offlineReady': 'The app is ready to work offline',
+  'update.offlineReadyDismiss': 'Got it, hide',
 
   'login.title': 'Sign in',
   'login.intro':
@@ -259,6 +261,11 @@ export const en: Record<MessageKey, string> = {
   'settings.requestPersist': 'Ask for persistent storage',
   'settings.usage': 'Space used: {used} of {quota} available',
   'settings.usageUnknown': 'Space used not available.',
+  'settings.offlineReady':
+    'Offline use: available. The app opens and works without a network on this device.',
+  'settings.offlineNotReady':
+    'Offline use: not available yet. Keep the app open with a network until it has finished getting ready.',
+  'settings.offlineUnsupported': 'Offline use: not available, this browser does not support it.',
   'settings.version': 'App version',
   'settings.signOut': 'Sign out',
   'settings.signOutBlocked.one':

@@ -56,6 +56,8 @@ export const it = {
     'Si potrà aggiornare dopo aver sincronizzato le modifiche in attesa, per non perderle.',
   'update.waitUnsaved':
     'Si potrà aggiornare dopo aver salvato o svuotato la nota che stai scrivendo, per non perderla.',
+  'update.offlineReady': 'L’app è pronta per funzionare anche senza rete',
+  'update.offlineReadyDismiss': 'Ho capito, nascondi',
 
   'login.title': 'Accedi',
   'login.intro':
@@ -263,6 +265,11 @@ export const it = {
   'settings.requestPersist': 'Richiedi archiviazione persistente',
   'settings.usage': 'Spazio usato: {used} di {quota} disponibili',
   'settings.usageUnknown': 'Spazio usato non disponibile.',
+  'settings.offlineReady':
+    'Uso senza rete: disponibile. L’app si apre e funziona anche senza rete su questo dispositivo.',
+  'settings.offlineNotReady':
+    'Uso senza rete: non ancora disponibile. Tieni l’app aperta con la rete finché non ha finito di prepararsi.',
+  'settings.offlineUnsupported': 'Uso senza rete: non disponibile, questo browser non lo permette.',
   'settings.version': 'Versione dell’app',
   'settings.signOut': 'Esci',
   'settings.signOutBlocked.one':

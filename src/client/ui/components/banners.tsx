@@ -1,5 +1,10 @@
-import { useId } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/use-t.ts';
+import {
+  dismissOfflineReady,
+  getOfflineReadyDismissed,
+  subscribeOfflineReadyDismissed,
+} from '../../pwa/offline-ready.ts';
 import { applyUpdate } from '../../pwa/sw-update.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useSwUpdate } from '../hooks/use-sw-update.ts';
@@ -11,7 +16,8 @@ import { Icon } from './icons.tsx';
  * Messages that concern the whole app: session expired (sign in again, the queue is kept), device
  * storage full (sync paused, nothing lost), app too old for the server, and a new version ready —
  * applied only when the user clicks, and never while changes wait to sync or a form (a note being
- * written) holds unsaved input: the button is disabled and the banner says why.
+ * written) holds unsaved input: the button is disabled and the banner says why. Once, per device: the
+ * app is ready to work offline (until dismissed; the dismissal is kept in localStorage).
  */
 export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const { t } = useT();
@@ -23,7 +29,9 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const expired = status.error === 'unauthorized' && !signingIn;
   const quota = status.error === 'quota';
   const tooOld = status.error === 'client_too_old' && !sw.needRefresh;
-  const any = expired || quota || tooOld || sw.needRefresh;
+  const offlineDismissed = useSyncExternalStore(subscribeOfflineReadyDismissed, getOfflineReadyDismissed);
+  const offlineReady = sw.offlineReady && !offlineDismissed;
+  const any = expired || quota || tooOld || sw.needRefresh || offlineReady;
   // Always there, so what appears is announced; a named region ("Avvisi") only while it holds a banner.
   return (
     <div className="banner-stack" aria-live="polite">
@@ -73,6 +81,26 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
                   onClick={() => void applyUpdate()}
                 >
                   {t('update.apply')}
+                </button>
+              </div>
+            </div>
+          )}
+          {offlineReady && (
+            <div className="alert alert-success">
+              <Icon name="check" />
+              <div>
+                <p>{t('update.offlineReady')}</p>
+                <button
+                  type="button"
+                  className="btn btn-outline"
+                  onClick={(event) => {
+                    // The button goes away with the banner: keep keyboard focus somewhere sensible.
+                    const hadFocus = document.activeElement === event.currentTarget;
+                    dismissOfflineReady();
+                    if (hadFocus) document.getElementById('main')?.focus();
+                  }}
+                >
+                  {t('update.offlineReadyDismiss')}
                 </button>
               </div>
             </div>

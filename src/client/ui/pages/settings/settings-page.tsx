@@ -1,21 +1,33 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { version } from '../../../../../package.json';
 import { LANGUAGES, isLanguage } from '../../../i18n/translate.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { Icon } from '../../components/icons.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import {
+  isServiceWorkerControlling,
+  subscribeServiceWorkerControl,
+  serviceWorkerSupported,
+} from '../../../pwa/offline-ready.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { useStorageInfo } from '../../hooks/use-storage-info.ts';
+import { useSwUpdate } from '../../hooks/use-sw-update.ts';
 import '../detail.css';
 
 const LANGUAGE_NAMES = { it: 'Italiano', en: 'English' } as const;
 
-/** Language, persistent storage and space used, app version, account and sign-out. */
+/**
+ * Language, offline use (a service worker controls the page or has everything cached), persistent
+ * storage and space used, app version, account and sign-out.
+ */
 export function SettingsPage() {
   const { t, tn, lang, setLanguage, bytes } = useT();
   const { user, signOut } = useSession();
   const { info, request } = useStorageInfo();
   const [blocked, setBlocked] = useState<number | null>(null);
+  const controlled = useSyncExternalStore(subscribeServiceWorkerControl, isServiceWorkerControlling);
+  const { offlineReady } = useSwUpdate();
+  const offline = controlled || offlineReady;
   return (
     <>
       <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
@@ -43,6 +55,19 @@ export function SettingsPage() {
 
       <section className="card section" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
+        <p className="storage-state">
+          {offline ? (
+            <>
+              <Icon name="check" /> {t('settings.offlineReady')}
+            </>
+          ) : serviceWorkerSupported() ? (
+            <>
+              <Icon name="alert" /> {t('settings.offlineNotReady')}
+            </>
+          ) : (
+            t('settings.offlineUnsupported')
+          )}
+        </p>
         <p role="status" aria-live="polite" className="storage-state">
           {info === null ? (
             t('app.loading')
