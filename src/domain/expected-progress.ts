@@ -7,8 +7,14 @@
  */
 import { compareIsoDates } from './dates.ts';
 import type { IsoDate, Objective, Phase, WeightSet } from './plan.ts';
-import type { AreaInput } from './progress.ts';
-import { areaProgressBy, objectiveProgressBy, planProgressBy } from './progress.ts';
+import type { AreaInput, PhaseProgressInput } from './progress.ts';
+import {
+  areaProgressBy,
+  objectiveProgressBy,
+  phaseProgress,
+  planProgressBy,
+  progressFiguresBy,
+} from './progress.ts';
 
 export type ExpectedPhaseInput = Pick<Phase, 'id' | 'objectiveId' | 'status' | 'weight' | 'deadline'>;
 
@@ -48,4 +54,32 @@ export function expectedPlanProgress(
   planEnd: IsoDate,
 ): number | null {
   return planProgressBy(areas, weightSet, (phase) => expectedPhaseProgress(phase, date, planEnd));
+}
+
+/** Actual and expected progress of one figure (the plan or an area). */
+export interface ProgressPair {
+  progress: number | null;
+  expected: number | null;
+}
+
+/**
+ * The plan's and every area's actual and expected progress in one pass: exactly the numbers of
+ * planProgress, expectedPlanProgress, areaProgress and expectedAreaProgress (same weights, same
+ * summing order), but each objective's actual and expected value is computed once (progressFiguresBy).
+ */
+export function planAndAreaProgress(
+  areas: readonly AreaInput<PhaseProgressInput & ExpectedPhaseInput>[],
+  weightSet: WeightSet,
+  date: IsoDate,
+  planEnd: IsoDate,
+): { plan: ProgressPair; areas: ProgressPair[] } {
+  const figures = progressFiguresBy(areas, weightSet, [
+    phaseProgress,
+    (phase) => expectedPhaseProgress(phase, date, planEnd),
+  ]);
+  const pair = (values: readonly (number | null)[]): ProgressPair => ({
+    progress: values[0] ?? null,
+    expected: values[1] ?? null,
+  });
+  return { plan: pair(figures.plan), areas: figures.areas.map(pair) };
 }

@@ -163,3 +163,55 @@ export function planProgress(
 ): number | null {
   return planProgressBy(areas, weightSet, phaseProgress);
 }
+
+/** One figure per per-phase value (e.g. actual and expected), in the order of `phaseValues`. */
+export interface ProgressFigures {
+  plan: (number | null)[];
+  areas: (number | null)[][];
+}
+
+/**
+ * planProgressBy and areaProgressBy for several per-phase values at once, with exactly the same
+ * numbers: each area's phases are grouped by objective once, each objective's phase shares are
+ * computed once and its value once per `phaseValues` entry, and the area and plan figures are then
+ * the weighted means of those objective values (the same weights, the same summing order). The
+ * separate functions compute every objective again for the plan and for its area, for each value.
+ */
+export function progressFiguresBy<P extends WeightedPhase>(
+  areas: readonly AreaInput<P>[],
+  weightSet: WeightSet,
+  phaseValues: readonly PhaseValue<P>[],
+): ProgressFigures {
+  const planMean = meanGivenObjectiveWeight(
+    areas.flatMap((area) => area.objectives),
+    weightSet,
+  );
+  const planEntries = phaseValues.map(() => [] as { weight: number; value: number }[]);
+  const areaFigures: (number | null)[][] = [];
+  for (const area of areas) {
+    const areaWeights = resolvedObjectiveWeights(area.objectives, weightSet, null);
+    const planWeights = resolvedObjectiveWeights(area.objectives, weightSet, planMean);
+    const phasesOf = groupByObjective(area.phases);
+    const areaEntries = phaseValues.map(() => [] as { weight: number; value: number }[]);
+    for (const objective of area.objectives) {
+      if (!objectiveIsCounted(objective)) continue;
+      const own = phasesOf.get(objective.id) ?? [];
+      const shares = normalisePhaseWeights(own);
+      const areaWeight = areaWeights.get(objective.id);
+      const planWeight = planWeights.get(objective.id);
+      phaseValues.forEach((phaseValue, i) => {
+        const entries: { weight: number; value: number }[] = [];
+        for (const phase of own) {
+          const share = shares.get(phase.id);
+          const value = phaseValue(phase);
+          if (share !== undefined && value !== null) entries.push({ weight: share, value });
+        }
+        const value = weightedMean(entries) ?? 0;
+        if (areaWeight !== undefined) areaEntries[i]?.push({ weight: areaWeight, value });
+        if (planWeight !== undefined) planEntries[i]?.push({ weight: planWeight, value });
+      });
+    }
+    areaFigures.push(areaEntries.map((entries) => weightedMean(entries)));
+  }
+  return { plan: planEntries.map((entries) => weightedMean(entries)), areas: areaFigures };
+}

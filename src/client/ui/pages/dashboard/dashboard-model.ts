@@ -7,10 +7,10 @@ import { phaseCounts, type PhaseCounts } from '../../../../domain/deadlines.ts';
 import {
   expectedAreaProgress,
   expectedObjectiveProgress,
-  expectedPlanProgress,
+  planAndAreaProgress,
 } from '../../../../domain/expected-progress.ts';
 import type { WeightSet } from '../../../../domain/plan.ts';
-import { areaProgress, objectiveProgress, planProgress } from '../../../../domain/progress.ts';
+import { areaProgress, objectiveProgress } from '../../../../domain/progress.ts';
 import { objectiveIsCounted } from '../../../../domain/weights.ts';
 import type { ObjectiveFact, PhaseFact } from '../../../db/facts.ts';
 import type { AreaRecord, ObjectiveRecord } from '../../../db/schema.ts';
@@ -62,17 +62,19 @@ export function dashboardFigures(data: PlanData, weightSet: WeightSet, today: st
     objectives: objectivesOf.get(area.id) ?? [],
     phases: phasesOf.get(area.id) ?? [],
   }));
+  // Each objective's actual and expected progress once, for its area and the plan (equal to
+  // planProgress / areaProgress and their expected counterparts: progress.property.test.ts).
+  const progress = planAndAreaProgress(inputs, weightSet, today, data.planEnd);
   return {
     plan: {
-      progress: planProgress(inputs, weightSet),
-      expected: expectedPlanProgress(inputs, weightSet, today, data.planEnd),
+      ...progress.plan,
       counts: phaseCounts(countedPhases(data.objectives, data.phases), today),
     },
-    areas: inputs.map((input) => ({
+    areas: inputs.map((input, i) => ({
       area: input.area,
       objectiveCount: input.objectives.filter(objectiveIsCounted).length,
-      progress: areaProgress(input, weightSet),
-      expected: expectedAreaProgress(input, weightSet, today, data.planEnd),
+      progress: progress.areas[i]?.progress ?? null,
+      expected: progress.areas[i]?.expected ?? null,
       counts: phaseCounts(countedPhases(input.objectives, input.phases), today),
     })),
   };
