@@ -13,6 +13,7 @@ import {
   expectedAreaProgress,
   expectedObjectiveProgress,
   expectedPlanProgress,
+  planAndAreaProgress,
 } from '../../src/domain/expected-progress.ts';
 import { WEIGHT_SETS, type Objective, type Phase, type WeightSet } from '../../src/domain/plan.ts';
 import { areaProgress, objectiveProgress, planProgress } from '../../src/domain/progress.ts';
@@ -44,17 +45,33 @@ interface AreaInputs {
 
 /** The dashboard: plan and areas, actual and expected, counts (mirrors the UI's dashboard model). */
 function dashboard(plan: LargePlan, inputs: AreaInputs[], weightSet: WeightSet, today: string): number {
+  // As the UI's dashboard model: actual and expected for the plan and every area in one pass.
+  const figures = planAndAreaProgress(inputs, weightSet, today, plan.planEnd);
+  let checksum = (figures.plan.progress ?? 0) + (figures.plan.expected ?? 0);
+  for (const [i, input] of inputs.entries()) {
+    checksum += (figures.areas[i]?.progress ?? 0) + (figures.areas[i]?.expected ?? 0);
+    const counted = new Set(input.objectives.filter(objectiveIsCounted).map((o) => o.id));
+    checksum += phaseCounts(
+      input.phases.filter((p) => counted.has(p.objectiveId)),
+      today,
+    ).late;
+  }
+  return checksum;
+}
+
+/** The same figures through the separate public functions (each objective computed several times). */
+function dashboardSeparately(
+  plan: LargePlan,
+  inputs: AreaInputs[],
+  weightSet: WeightSet,
+  today: string,
+): number {
   let checksum = 0;
   checksum += planProgress(inputs, weightSet) ?? 0;
   checksum += expectedPlanProgress(inputs, weightSet, today, plan.planEnd) ?? 0;
   for (const input of inputs) {
     checksum += areaProgress(input, weightSet) ?? 0;
     checksum += expectedAreaProgress(input, weightSet, today, plan.planEnd) ?? 0;
-    const counted = new Set(input.objectives.filter(objectiveIsCounted).map((o) => o.id));
-    checksum += phaseCounts(
-      input.phases.filter((p) => counted.has(p.objectiveId)),
-      today,
-    ).late;
   }
   return checksum;
 }
@@ -102,6 +119,12 @@ async function main(): Promise<void> {
         sink += dashboard(plan, inputs, weightSet, today);
       },
     ]),
+    [
+      'the same plan + area figures (weight set "nucleo") through the separate public functions',
+      () => {
+        sink += dashboardSeparately(plan, inputs, 'nucleo', today);
+      },
+    ],
     [
       `drill-down: ${plan.objectives.length} objectives, actual + expected + counts`,
       () => {
