@@ -9,6 +9,7 @@ import type { LoginResponse, SessionUser } from '../../src/shared/auth.ts';
 import { openDb } from '../../src/client/db/open-db.ts';
 import type { NoteRecord, ObjectiveRecord, PhaseRecord, TraguardiDb } from '../../src/client/db/schema.ts';
 import type { LockLike, OnlineSource } from '../../src/client/sync/sync-engine.ts';
+import type { PullPage, PullRow } from '../../src/shared/pull.ts';
 
 // Dexie's liveQuery stays silent unless a global IndexedDB existed when Dexie loaded (as in every
 // browser). Node has none: give Dexie one, whatever the import order. Each device still passes its
@@ -145,4 +146,50 @@ export class OnlineFlag implements OnlineSource {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/**
+ * A device database as an earlier release shipped it, for upgrade tests. Kept here as frozen copies
+ * (not imported from schema.ts) on purpose: if someone edits a shipped version in schema.ts, the
+ * upgrade tests still start from what devices really have.
+ */
+const SHIPPED_V1_STORES = {
+  ente: 'id',
+  plans: 'id, enteId',
+  areas: 'id, planId, position',
+  objectives: 'id, areaId',
+  phases: 'id, objectiveId, areaId, deadline, status',
+  notes: 'id, objectiveId, phaseId, createdAt',
+  conflicts: 'id, phaseId, createdAt',
+  phaseHistory: 'id, phaseId, at',
+  users: 'id',
+  attachments: 'id, noteId, uploaded',
+  outbox: 'seq, &id',
+  rejected: 'id, seq',
+  meta: 'key',
+};
+
+export function openShippedDb(browser: IDBFactory, version: 1 | 2): Dexie {
+  const db = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
+  db.version(1).stores(SHIPPED_V1_STORES);
+  if (version >= 2) db.version(2).stores({ bases: 'key' });
+  return db;
+}
+
+/** A pulled `phase` row built from makePhase; `deleted` makes it a tombstone. */
+export function pulledPhase(version: number, overrides: Partial<PhaseRecord> = {}, deleted = false): PullRow {
+  const { id, version: _v, ...data } = makePhase(overrides);
+  return deleted
+    ? { type: 'phase', id, version, deleted, data: null }
+    : { type: 'phase', id, version, deleted, data };
+}
+
+/** A pulled `objective` row built from makeObjective. */
+export function pulledObjective(version: number, overrides: Partial<ObjectiveRecord> = {}): PullRow {
+  const { id, version: _v, ...data } = makeObjective(overrides);
+  return { type: 'objective', id, version, deleted: false, data };
+}
+
+export function pullPage(rows: PullRow[], cursor: number, lastSeq = 0, hasMore = false): PullPage {
+  return { rows, cursor, lastSeq, hasMore };
 }

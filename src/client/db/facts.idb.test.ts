@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie, liveQuery } from 'dexie';
-import { IDBKeyRange } from 'fake-indexeddb';
+import { liveQuery } from 'dexie';
 import { applyPullPage } from '../sync/apply-pull.ts';
 import { applyPushAnswer } from '../sync/apply-push.ts';
 import { setPhaseProgress, setPhaseStatus } from './local-change.ts';
 import { saveSession } from './session.ts';
 import { objectiveFact, phaseFact } from './facts.ts';
-import type { PullPage, PullRow } from '../../shared/pull.ts';
-import type { ObjectiveRecord, PhaseRecord, TraguardiDb } from './schema.ts';
+import type { TraguardiDb } from './schema.ts';
 import {
   makeLogin,
   makeObjective,
@@ -15,25 +13,15 @@ import {
   makeUser,
   newBrowser,
   openTab,
+  openShippedDb,
+  pulledObjective,
+  pulledPhase,
+  pullPage,
 } from '../../../test/helpers/device.ts';
 
 const user = makeUser();
 const now = new Date('2026-03-01T10:00:00Z');
 const forbidden = { code: 'forbidden' as const, message: 'Non puoi modificare questa fase' };
-
-function phaseRow(version: number, overrides: Partial<PhaseRecord> = {}, deleted = false): PullRow {
-  const { id, version: _v, ...data } = makePhase(overrides);
-  return deleted
-    ? { type: 'phase', id, version, deleted, data: null }
-    : { type: 'phase', id, version, deleted, data };
-}
-function objectiveRow(version: number, overrides: Partial<ObjectiveRecord> = {}): PullRow {
-  const { id, version: _v, ...data } = makeObjective(overrides);
-  return { type: 'objective', id, version, deleted: false, data };
-}
-function page(rows: PullRow[], cursor: number, lastSeq = 0): PullPage {
-  return { rows, cursor, lastSeq, hasMore: false };
-}
 
 /** The facts tables equal the projection of the full rows, exactly. */
 async function expectFactsMatchRows(db: TraguardiDb): Promise<void> {
@@ -49,13 +37,13 @@ async function device(): Promise<TraguardiDb> {
   await saveSession(db, makeLogin());
   await applyPullPage(
     db,
-    page(
+    pullPage(
       [
-        objectiveRow(1),
-        objectiveRow(2, { id: 'obj-2', number: '2', weights: { head: 3, giunta: null, nucleo: 5 } }),
-        phaseRow(3),
-        phaseRow(4, { id: 'ph-2', number: 2, weight: 40, weightUnit: 'percent', deadline: '2026-06-30' }),
-        phaseRow(5, { id: 'ph-3', objectiveId: 'obj-2', number: 3 }),
+        pulledObjective(1),
+        pulledObjective(2, { id: 'obj-2', number: '2', weights: { head: 3, giunta: null, nucleo: 5 } }),
+        pulledPhase(3),
+        pulledPhase(4, { id: 'ph-2', number: 2, weight: 40, weightUnit: 'percent', deadline: '2026-06-30' }),
+        pulledPhase(5, { id: 'ph-3', objectiveId: 'obj-2', number: 3 }),
       ],
       5,
     ),
@@ -83,11 +71,11 @@ describe('progress facts', () => {
 
     await applyPullPage(
       db,
-      page(
+      pullPage(
         [
-          phaseRow(6, { status: 'in_progress', percent: 30 }),
-          phaseRow(7, { id: 'ph-3', objectiveId: 'obj-2', number: 3 }, true),
-          objectiveRow(8, { id: 'obj-2', number: '2', state: 'removed', motivation: 'non più utile' }),
+          pulledPhase(6, { status: 'in_progress', percent: 30 }),
+          pulledPhase(7, { id: 'ph-3', objectiveId: 'obj-2', number: 3 }, true),
+          pulledObjective(8, { id: 'obj-2', number: '2', state: 'removed', motivation: 'non più utile' }),
         ],
         8,
       ),
@@ -150,13 +138,9 @@ describe('progress facts', () => {
     const db = await device();
     await setPhaseProgress(db, { phaseId: 'ph-1', percent: 20, user, now });
     // The server now has only ph-1 (ph-2 and ph-3 are gone) and one objective.
-    await applyPullPage(
-      db,
-      { ...page([objectiveRow(10), phaseRow(11, { percent: 5 })], 11), hasMore: false },
-      {
-        reset: true,
-      },
-    );
+    await applyPullPage(db, pullPage([pulledObjective(10), pulledPhase(11, { percent: 5 })], 11), {
+      reset: true,
+    });
     expect((await db.phaseFacts.toArray()).map((f) => [f.id, f.percent])).toEqual([['ph-1', 20]]);
     expect((await db.objectiveFacts.toArray()).map((f) => f.id)).toEqual(['obj-1']);
     await expectFactsMatchRows(db);
@@ -184,24 +168,7 @@ describe('progress facts', () => {
 
   it('are filled from the existing rows by the upgrade from v2', async () => {
     const browser = newBrowser();
-    // The v2 schema as shipped in schema.ts.
-    const v2 = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
-    v2.version(1).stores({
-      ente: 'id',
-      plans: 'id, enteId',
-      areas: 'id, planId, position',
-      objectives: 'id, areaId',
-      phases: 'id, objectiveId, areaId, deadline, status',
-      notes: 'id, objectiveId, phaseId, createdAt',
-      conflicts: 'id, phaseId, createdAt',
-      phaseHistory: 'id, phaseId, at',
-      users: 'id',
-      attachments: 'id, noteId, uploaded',
-      outbox: 'seq, &id',
-      rejected: 'id, seq',
-      meta: 'key',
-    });
-    v2.version(2).stores({ bases: 'key' });
+    const v2 = openShippedDb(browser, 2);
     const phases = Array.from({ length: 50 }, (_, i) =>
       makePhase({
         id: `ph-${i}`,

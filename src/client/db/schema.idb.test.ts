@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
-import { newBrowser, openTab } from '../../../test/helpers/device.ts';
+import { newBrowser, openShippedDb, openTab } from '../../../test/helpers/device.ts';
 
 describe('schema upgrades', () => {
   it('v1 → v3 keeps every row and adds the bases table', async () => {
     const browser = newBrowser();
-    // The v1 schema as shipped in schema.ts (only what this test writes needs declaring exactly).
-    const v1 = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
-    v1.version(1).stores({
-      ente: 'id',
-      plans: 'id, enteId',
-      areas: 'id, planId, position',
-      objectives: 'id, areaId',
-      phases: 'id, objectiveId, areaId, deadline, status',
-      notes: 'id, objectiveId, phaseId, createdAt',
-      conflicts: 'id, phaseId, createdAt',
-      phaseHistory: 'id, phaseId, at',
-      users: 'id',
-      attachments: 'id, noteId, uploaded',
-      outbox: 'seq, &id',
-      rejected: 'id, seq',
-      meta: 'key',
-    });
+    const v1 = openShippedDb(browser, 1);
     await v1.table('outbox').put({ seq: 1, id: 'm', name: 'phase.setStatus', args: {}, clientTime: 'x' });
     await v1.table('meta').put({ key: 'nextSeq', value: 2 });
     v1.close();
