@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
   plugins: [
@@ -35,7 +36,20 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // What a click on the reminders' notification does (public/reminders-sw.js); the rest of
+        // the worker stays generated (docs/architecture.md, "Reminders").
+        importScripts: ['reminders-sw.js'],
       },
+    }),
+    // A .br (quality 11) and a .gz (level 9) twin of every text asset, made once at build time so
+    // the server never spends CPU on them: @fastify/static's preCompressed serves the twin the
+    // request's Accept-Encoding asks for (src/server/routes/static.ts). A twin not smaller than its
+    // file is not written. sw.js and workbox-*.js are written by vite-plugin-pwa after the bundle,
+    // so they have none and @fastify/compress compresses them on the fly.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(html|css|js|mjs|json|webmanifest|svg|txt)$/,
+      logLevel: 'silent',
     }),
   ],
   build: { target: 'es2022', sourcemap: false },

@@ -92,23 +92,3 @@ export interface Note {
   createdAt: IsoDateTime;
   attachmentIds: string[];
 }
-
-/** A structural change of the plan, always with its motivation and, where given, the approving act. */
-export interface PlanAmendment {
-  id: string;
-  planId: string;
-  version: number;
-  motivation: string;
-  act: ApprovingAct | null;
-  createdAt: IsoDateTime;
-  createdBy: string;
-  changes: AmendmentChange[];
-}
-
-export interface AmendmentChange {
-  entity: 'area' | 'objective' | 'phase';
-  entityId: string;
-  field: string;
-  before: unknown;
-  after: unknown;
-}

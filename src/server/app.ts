@@ -9,16 +9,23 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createLoginLimiter, type LoginLimiter } from './auth/rate-limit.ts';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limit.ts';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions.ts';
+import { DEFAULT_ORPHAN_GRACE_MS, scheduleOrphanSweep } from './attachments/orphan-sweep.ts';
+import { DEFAULT_ATTACHMENT_QUOTA, type AttachmentQuota } from './attachments/quota.ts';
+import { installCompression } from './compression.ts';
 import type { Database, Db, DbKind } from './db/database.ts';
 import { HttpError, installErrorHandling, sendError } from './http-errors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
+import { registerAdminUserRoutes } from './routes/admin-users.ts';
 import { registerAttachmentRoutes } from './routes/attachments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerPlanRoutes } from './routes/plans.ts';
 import { defaultStaticDir, registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { installRefusalDrain } from './refusal-drain.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { DEFAULT_PULL_PAGE_SIZE } from './sync/pull.ts';
 import type { PushHooks } from './sync/push.ts';
@@ -34,8 +41,15 @@ export interface AppDeps {
   /** The built PWA; defaults to ./dist when it holds index.html; null serves no static files. */
   staticDir?: string | null;
   pushHooks?: PushHooks;
-  loginLimiter?: LoginLimiter;
+  /** The sign-in limit's bounds (counted in the database, shared by every process). */
+  loginLimits?: LoginLimits;
   logger?: FastifyServerOptions['logger'];
+  /** The bearer token /api/metrics asks for (METRICS_TOKEN); absent: /api/metrics answers 404. */
+  metricsToken?: string | undefined;
+  /** Bounds on stored photo bytes (ATTACHMENT_QUOTA_USER_MB, ATTACHMENT_QUOTA_ENTE_MB). */
+  attachmentQuota?: AttachmentQuota;
+  /** How old a photo no note names must be before the sweep empties it (ATTACHMENT_ORPHAN_GRACE_HOURS). */
+  orphanGraceMs?: number;
 }
 
 /** What the route modules share. */
@@ -46,9 +60,11 @@ export interface AppContext {
   sessionTtlMs: number;
   pullPageSize: number;
   pushHooks: PushHooks | undefined;
-  limiter: LoginLimiter;
+  loginLimits: LoginLimits;
   metrics: Metrics;
   version: string;
+  metricsToken: string | null;
+  attachmentQuota: AttachmentQuota;
 }
 
 export const APP_VERSION: string = (
@@ -65,13 +81,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionTtlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     pullPageSize: deps.pullPageSize ?? DEFAULT_PULL_PAGE_SIZE,
     pushHooks: deps.pushHooks,
-    limiter: deps.loginLimiter ?? createLoginLimiter(),
+    loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     metrics: createMetrics(),
     version: APP_VERSION,
+    metricsToken: deps.metricsToken || null,
+    attachmentQuota: deps.attachmentQuota ?? DEFAULT_ATTACHMENT_QUOTA,
   };
 
   installErrorHandling(app);
   installSecurityHeaders(app);
+  // Before the shutdown hooks, whose `Connection: close` must win over the drain's keep-alive.
+  installRefusalDrain(app);
   // While shutting down, requests in flight finish; new ones (on kept-alive sockets) are told to retry.
   let closing = false;
   app.addHook('preClose', async () => {
@@ -101,10 +121,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Before the routes: it hooks each route as it is declared (compression.ts).
+  await installCompression(app);
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerAdminUserRoutes(app, ctx);
+  registerAdminAuditRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
   await app.register(async (scope) => registerAttachmentRoutes(scope, ctx));
+  scheduleOrphanSweep(app, ctx.db, ctx.now, deps.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS);
   await registerStaticRoutes(app, deps.staticDir === undefined ? defaultStaticDir() : deps.staticDir);
   return app;
 }

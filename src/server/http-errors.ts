@@ -15,13 +15,22 @@ export class HttpError extends Error {
   readonly params: MessageParams;
   /** An HTTP status other than the code's own (409 for a clashing attachment). */
   readonly status: number;
+  /** Fields sent beside code and message (e.g. `quota` on a storage refusal). */
+  readonly extra: Readonly<Record<string, string>>;
 
-  constructor(code: HttpErrorCode, key?: MessageKey, params: MessageParams = {}, status?: number) {
+  constructor(
+    code: HttpErrorCode,
+    key?: MessageKey,
+    params: MessageParams = {},
+    status?: number,
+    extra: Record<string, string> = {},
+  ) {
     super(code);
     this.code = code;
     this.key = key ?? code;
     this.params = params;
     this.status = status ?? HTTP_ERROR_STATUS[code];
+    this.extra = extra;
   }
 }
 
@@ -39,7 +48,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: H
   return reply
     .code(error.status)
     .type('application/json; charset=utf-8')
-    .send(errorBody(request, error.code, error.key, error.params));
+    .send(withExtra(errorBody(request, error.code, error.key, error.params), error.extra));
+}
+
+function withExtra(body: ErrorBody, extra: Readonly<Record<string, string>>): ErrorBody {
+  return Object.keys(extra).length === 0 ? body : { error: { ...extra, ...body.error } };
 }
 
 /** Maps Fastify's own errors (body parsing, limits, validation) to the contract's codes. */

@@ -2,10 +2,17 @@
  * Human messages of the API, in Italian (the default) and English, chosen by Accept-Language.
  * Codes travel unchanged; only the message text is translated. Parameters fill `{name}` slots.
  */
+import { EVALUATION_MESSAGES } from './evaluation-messages.ts';
+import { MONITORING_MESSAGES } from './monitoring-messages.ts';
+import { PLAN_MESSAGES } from './plan-messages.ts';
+
 export type Lang = 'it' | 'en';
 type Text = { it: string; en: string };
 
 const MESSAGES = {
+  ...PLAN_MESSAGES,
+  ...MONITORING_MESSAGES,
+  ...EVALUATION_MESSAGES,
   bad_request: { it: 'Richiesta non valida.', en: 'Bad request.' },
   bad_json: { it: 'Il corpo della richiesta non è JSON valido.', en: 'The request body is not valid JSON.' },
   bad_envelope: {
@@ -31,6 +38,18 @@ const MESSAGES = {
     it: 'Un allegato con questo identificativo esiste già con un contenuto diverso.',
     en: 'An attachment with this id already exists with different content.',
   },
+  attachment_quota_user: {
+    it: 'Spazio per le tue foto esaurito ({mb} MB): la foto resta sul dispositivo.',
+    en: 'Your photo storage is full ({mb} MB): the photo stays on the device.',
+  },
+  attachment_quota_ente: {
+    it: 'Spazio per le foto dell’ente esaurito ({mb} MB): la foto resta sul dispositivo.',
+    en: 'The ente’s photo storage is full ({mb} MB): the photo stays on the device.',
+  },
+  attachment_removed: {
+    it: 'La foto non è più sul server: non era collegata a nessuna nota ed è stata rimossa.',
+    en: 'The photo is no longer on the server: no note named it, so it was removed.',
+  },
   client_too_old: {
     it: 'Questa versione dell’app è troppo vecchia: aggiornala.',
     en: 'This version of the app is too old: please update it.',
@@ -43,6 +62,29 @@ const MESSAGES = {
     it: 'Servizio momentaneamente non disponibile: riprova.',
     en: 'Service temporarily unavailable: please retry.',
   },
+  // Users and sessions (admin).
+  password_too_short: {
+    it: 'La password deve avere almeno 10 caratteri.',
+    en: 'The password must be at least 10 characters long.',
+  },
+  wrong_password: { it: 'La password attuale non è corretta.', en: 'The current password is wrong.' },
+  username_taken: {
+    it: 'Il nome utente «{username}» è già in uso.',
+    en: 'The username "{username}" is taken.',
+  },
+  unknown_role: {
+    it: 'Ruolo sconosciuto: {role}. Ruoli ammessi: {roles}.',
+    en: 'Unknown role: {role}. Allowed roles: {roles}.',
+  },
+  unknown_area: {
+    it: 'Area sconosciuta in questo ente: {id}.',
+    en: 'No such area in this ente: {id}.',
+  },
+  last_admin: {
+    it: 'È l’ultimo amministratore attivo dell’ente: non può essere disattivato né cambiare ruolo.',
+    en: 'This is the ente’s last active administrator: they cannot be deactivated or change role.',
+  },
+  bad_user_fields: { it: 'Dati dell’utente non validi: {detail}', en: 'Invalid user data: {detail}' },
   // Reasons of rejected mutations.
   unknown_mutation: { it: 'Operazione sconosciuta: {name}.', en: 'Unknown mutation: {name}.' },
   invalid_args: { it: 'Dati non validi: {detail}', en: 'Invalid data: {detail}' },
@@ -104,6 +146,10 @@ const VALUE_WORDS: Record<string, Record<string, Text>> = {
     done: { it: 'completata', en: 'done' },
     blocked: { it: 'bloccata', en: 'blocked' },
     cancelled: { it: 'annullata', en: 'cancelled' },
+    // A plan's status (plan_not_draft, plan_not_closed).
+    draft: { it: 'in bozza', en: 'a draft' },
+    approved: { it: 'approvato', en: 'approved' },
+    closed: { it: 'chiuso', en: 'closed' },
   },
   state: {
     active: { it: 'attivo', en: 'active' },

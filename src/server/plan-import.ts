@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedPlan } from '../domain/plan-text/parsed-plan.ts';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './db/database.ts';
-import { area, objective, phase, plan } from './db/schema.ts';
+import { area, objective, phase, plan, type PlanEvent } from './db/schema.ts';
 import { allocateVersions } from './sync/versions.ts';
 
 export interface ImportedPhase {
@@ -38,7 +38,19 @@ async function insertChunked<T extends PgTable>(tx: Tx, table: T, rows: PgInsert
 
 export async function importParsedPlan(
   tx: Tx,
-  input: { enteId: string; plan: ParsedPlan; title: string; years: number[] },
+  input: {
+    enteId: string;
+    plan: ParsedPlan;
+    title: string;
+    years: number[];
+    /** The performance year; the first of `years` when absent. */
+    year?: number;
+    /** `draft` for an admin's import (protocol Part 2); the demo stores its plan approved. */
+    status?: 'draft' | 'approved';
+    events?: PlanEvent[];
+    /** The client's id for the plan (an import safe to repeat); a fresh uuid when absent. */
+    planId?: string;
+  },
 ): Promise<ImportedPlan> {
   const { enteId, plan: parsed } = input;
   const count =
@@ -46,10 +58,18 @@ export async function importParsedPlan(
   let version = await allocateVersions(tx, enteId, count);
   const next = () => version++;
 
-  const planId = randomUUID();
-  await tx
-    .insert(plan)
-    .values({ id: planId, enteId, title: input.title, years: input.years, acts: [], version: next() });
+  const planId = input.planId ?? randomUUID();
+  await tx.insert(plan).values({
+    id: planId,
+    enteId,
+    title: input.title,
+    years: input.years,
+    year: input.year ?? input.years[0] ?? new Date().getFullYear(),
+    status: input.status ?? 'approved',
+    events: input.events ?? [],
+    acts: parsed.acts,
+    version: next(),
+  });
   const areaRows: (typeof area.$inferInsert)[] = [];
   const objectiveRows: (typeof objective.$inferInsert)[] = [];
   const phaseRows: (typeof phase.$inferInsert)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Note, Phase, PlanAmendment } from '../domain/plan.ts';
+import type { Note, Phase } from '../domain/plan.ts';
 import {
   areaSchema,
   enteSchema,
@@ -7,7 +7,6 @@ import {
   objectiveSchema,
   phaseSchema,
   phaseStatusSchema,
-  planAmendmentSchema,
   planSchema,
   weightSetSchema,
 } from './entities.ts';
@@ -37,17 +36,6 @@ const note: Note = {
   text: 'Sopralluogo alla mensa scolastica effettuato.',
   createdAt: '2022-03-01T08:30:00Z',
   attachmentIds: ['photo-1'],
-};
-
-const amendment: PlanAmendment = {
-  id: 'am-1',
-  planId: 'plan-2022',
-  version: 2,
-  motivation: 'Stralcio dell’obiettivo per mancato finanziamento.',
-  act: { body: 'Giunta Comunale', number: '112', date: '2022-09-15' },
-  createdAt: '2022-09-16T10:00:00Z',
-  createdBy: 'admin',
-  changes: [{ entity: 'objective', entityId: 'obj-3', field: 'state', before: 'active', after: 'removed' }],
 };
 
 describe('phaseSchema', () => {
@@ -101,23 +89,6 @@ describe('noteSchema', () => {
 
   it('accepts a note on a phase', () => {
     expect(noteSchema.safeParse({ ...note, phaseId: phase.id }).success).toBe(true);
-  });
-});
-
-describe('planAmendmentSchema', () => {
-  it('accepts an amendment with or without its act', () => {
-    expect(planAmendmentSchema.parse(amendment)).toEqual(amendment);
-    expect(planAmendmentSchema.safeParse({ ...amendment, act: null }).success).toBe(true);
-  });
-
-  it('requires a motivation and at least one change', () => {
-    expect(planAmendmentSchema.safeParse({ ...amendment, motivation: '  ' }).success).toBe(false);
-    expect(planAmendmentSchema.safeParse({ ...amendment, changes: [] }).success).toBe(false);
-  });
-
-  it('requires the before and after keys of a change', () => {
-    const change = { entity: 'phase', entityId: 'p', field: 'deadline', before: null };
-    expect(planAmendmentSchema.safeParse({ ...amendment, changes: [change] }).success).toBe(false);
   });
 });
 

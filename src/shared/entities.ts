@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import type {
-  AmendmentChange,
   ApprovingAct,
   Area,
   Ente,
@@ -15,7 +14,6 @@ import type {
   ObjectiveWeights,
   Phase,
   Plan,
-  PlanAmendment,
 } from '../domain/plan.ts';
 import { OBJECTIVE_STATES, PHASE_STATUSES, WEIGHT_SETS, WEIGHT_UNITS } from '../domain/plan.ts';
 
@@ -114,26 +112,6 @@ export const noteSchema = z.object({
   attachmentIds: z.array(idSchema).max(20),
 });
 
-export const amendmentChangeSchema = z.object({
-  entity: z.enum(['area', 'objective', 'phase']),
-  entityId: idSchema,
-  field: z.string().min(1).max(100),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-
-export const planAmendmentSchema = z.object({
-  id: idSchema,
-  planId: idSchema,
-  version: z.number().int().positive(),
-  // Every structural change carries its motivation (design.md), so it may not be blank.
-  motivation: z.string().trim().min(1).max(5000),
-  act: approvingActSchema.nullable(),
-  createdAt: isoDateTimeSchema,
-  createdBy: idSchema,
-  changes: z.array(amendmentChangeSchema).min(1),
-});
-
 // Compile-time checks both ways: what a schema accepts is a domain value, and every domain value's
 // shape is what the schema describes (no field missing on either side).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -146,7 +124,5 @@ const _checks = {
   objective: true satisfies Same<z.infer<typeof objectiveSchema>, Objective>,
   phase: true satisfies Same<z.infer<typeof phaseSchema>, Phase>,
   note: true satisfies Same<z.infer<typeof noteSchema>, Note>,
-  change: true satisfies Same<z.infer<typeof amendmentChangeSchema>, AmendmentChange>,
-  amendment: true satisfies Same<z.infer<typeof planAmendmentSchema>, PlanAmendment>,
 };
 const _phaseType: z.ZodType<Phase> = phaseSchema;

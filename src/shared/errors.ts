@@ -22,7 +22,10 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Why a pushed mutation was rejected for good; the queue behind it goes on. */
-export const REJECTION_CODES = ['forbidden', 'invalid', 'not_found', 'illegal_transition'] as const;
+/** v1 codes; `locked` is protocol v2 (a closed plan) and answers v1 clients as `illegal_transition`. */
+export const REJECTION_CODES_V1 = ['forbidden', 'invalid', 'not_found', 'illegal_transition'] as const;
+export const REJECTION_CODES = [...REJECTION_CODES_V1, 'locked'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
-export const rejectionReasonSchema = z.object({ code: z.enum(REJECTION_CODES), message: z.string() });
+/** Any code is read (v2): a code of a later protocol is shown with its message, never a stall. */
+export const rejectionReasonSchema = z.object({ code: z.string().min(1).max(100), message: z.string() });
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;

@@ -15,6 +15,7 @@
  * frame after it is printed too (≈ first paint of the data).
  *
  *   npx tsx test/bench/dashboard-large.ts [--runs N] [--db pglite|postgres] [--objectives N --phases N --notes N]
+ *       [--profile]   (an unminified build; the first load of each kind profiled, self time printed)
  *
  * The server is the real app (test/helpers/server.ts) on 127.0.0.1 with a fresh build of the PWA.
  */
@@ -23,6 +24,7 @@ import { generateLargePlan, LARGE_PLAN_SIZES } from '../fixtures/large-plan.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { buildPwa, launchChromium } from './browser.ts';
 import { loadLargePlan } from './load-large-plan.ts';
+import { topSelfTime, type CpuProfile } from './cpu-profile.ts';
 import { formatSummary, machineLine, ms, summarise, verdict } from './stats.ts';
 
 const READY_SELECTOR = '.area-list .area-card';
@@ -121,10 +123,23 @@ interface Times {
   frame: number;
 }
 
-async function measure(page: Page, navigate: () => Promise<unknown>): Promise<Times> {
+/** With --profile, the first load of each kind is profiled (CDP Profiler on the page's main thread). */
+let profiler: CDPSession | null = null;
+
+async function measure(page: Page, navigate: () => Promise<unknown>, label?: string): Promise<Times> {
+  if (profiler && label) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.send('Profiler.start');
+  }
   await navigate();
   await page.waitForSelector(READY_SELECTOR, { timeout: 60_000 });
   await page.waitForFunction(() => window.__benchFrameAt !== undefined, undefined, { timeout: 30_000 });
+  if (profiler && label) {
+    const { profile } = await profiler.send('Profiler.stop');
+    console.log(`  CPU profile of ${label}, self time (top 30):`);
+    for (const l of topSelfTime(profile as CpuProfile, 30)) console.log(`    ${l}`);
+  }
   return page.evaluate(() => ({
     shell: window.__benchMarks?.shell ?? NaN,
     title: window.__benchMarks?.title ?? NaN,
@@ -152,7 +167,7 @@ async function main(): Promise<void> {
   );
 
   const buildStart = performance.now();
-  const build = buildPwa();
+  const build = buildPwa(process.argv.includes('--profile') ? { minify: false } : {});
   console.log(`PWA built in ${ms(performance.now() - buildStart)}`);
   const server = await startTestServer({ db: kind, demo: false, staticDir: build.dir });
   let context: BrowserContext | null = null;
@@ -200,13 +215,18 @@ async function main(): Promise<void> {
 
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    if (process.argv.includes('--profile')) profiler = cdp;
 
     // First open after a change: no usable snapshot, the figures come from IndexedDB.
     const changed: number[] = [];
     const changedFrame: number[] = [];
     await page.evaluate((flag) => localStorage.setItem(flag, '1'), DROP_SNAPSHOT_FLAG);
     for (let i = 0; i < runs; i += 1) {
-      const t = await measure(page, () => page.goto(`${server.url}/cruscotto`));
+      const t = await measure(
+        page,
+        () => page.goto(`${server.url}/cruscotto`),
+        i === 0 ? 'cold after a change #1' : undefined,
+      );
       changed.push(t.ready);
       changedFrame.push(t.frame);
       console.log(line(`cold after a change #${i + 1}`, t));
@@ -225,7 +245,7 @@ async function main(): Promise<void> {
     const warm: number[] = [];
     const warmFrame: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-      const t = await measure(page, () => page.reload());
+      const t = await measure(page, () => page.reload(), i === 0 ? 'warm offline #1' : undefined);
       warm.push(t.ready);
       warmFrame.push(t.frame);
       console.log(line(`warm offline #${i + 1}`, t));

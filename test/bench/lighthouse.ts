@@ -3,7 +3,9 @@
  * Best Practices — of the login page (a first visit) and, signed in, the dashboard (a repeat visit:
  * service worker and local data in place), on Debian's Chromium.
  *
- *   npx tsx test/bench/lighthouse.ts [--runs N]
+ *   npx tsx test/bench/lighthouse.ts [--runs N] [--only login|dashboard] [--save DIR]
+ *
+ * `--save DIR` writes each run's full report (lhr JSON) there, to see what Lighthouse blamed.
  *
  * The server is the real app in demo mode (the Asola sample plan) on 127.0.0.1 with a fresh build of
  * the PWA. Chromium is launched by playwright-core with a persistent profile and a remote-debugging
@@ -11,7 +13,7 @@
  * dashboard run keeps storage (disableStorageReset) so it stays signed in. Lighthouse's default mobile
  * settings: Moto G Power emulation, simulated slow 4G and 4× CPU slowdown. Median of N runs per score.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,11 @@ function runsArg(): number {
   const i = process.argv.indexOf('--runs');
   const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isInteger(value) && value > 0 ? Math.min(value, 10) : 3;
+}
+
+function flagValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function freePort(): Promise<number> {
@@ -47,6 +54,9 @@ interface PageScores {
   failing: Map<string, string>;
 }
 
+const saveDir = flagValue('--save');
+let saved = 0;
+
 async function audit(url: string, port: number, keepStorage: boolean, into: PageScores): Promise<void> {
   const result = await lighthouse(url, {
     port,
@@ -57,6 +67,12 @@ async function audit(url: string, port: number, keepStorage: boolean, into: Page
   });
   if (!result) throw new Error(`lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  if (saveDir) {
+    mkdirSync(saveDir, { recursive: true });
+    saved += 1;
+    const name = `${String(saved).padStart(2, '0')}-${new URL(url).pathname.replace(/\W+/g, '') || 'login'}.json`;
+    writeFileSync(path.join(saveDir, name), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   for (const category of CATEGORIES) {
     const score = lhr.categories[category]?.score;
@@ -108,10 +124,17 @@ async function main(): Promise<void> {
     headless: true,
     timeout: 60_000,
   });
+  const only = flagValue('--only');
   try {
     const login = emptyScores();
-    console.log(`login page ${server.url}/ (first visit, storage reset before each run):`);
-    for (let i = 0; i < runs; i += 1) await audit(`${server.url}/`, port, false, login);
+    if (only !== 'dashboard') {
+      console.log(`login page ${server.url}/ (first visit, storage reset before each run):`);
+      for (let i = 0; i < runs; i += 1) await audit(`${server.url}/`, port, false, login);
+    }
+    if (only === 'login') {
+      report('login page', login);
+      return;
+    }
 
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
@@ -134,7 +157,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i += 1) await audit(`${server.url}/cruscotto`, port, true, dashboard);
 
     console.log('');
-    report('login page', login);
+    if (only !== 'dashboard') report('login page', login);
     report('dashboard (signed in)', dashboard);
   } finally {
     await context.close();

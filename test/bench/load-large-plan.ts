@@ -83,7 +83,7 @@ export async function loadLargePlan(db: Db, data: LargePlan, now = new Date()): 
         createdAt: now,
       })),
     ]);
-    await tx.insert(plan).values({ ...data.plan, version: next() });
+    await tx.insert(plan).values({ ...data.plan, year: data.plan.years[0] ?? 2022, version: next() });
     await tx.insert(area).values(data.areas.map((a) => ({ ...a, enteId, version: next() })));
     await insertChunked(data.objectives, 2000, (chunk) =>
       tx.insert(objective).values(

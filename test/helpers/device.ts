@@ -7,7 +7,15 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { LoginResponse, SessionUser } from '../../src/shared/auth.ts';
 import { openDb } from '../../src/client/db/open-db.ts';
-import type { NoteRecord, ObjectiveRecord, PhaseRecord, TraguardiDb } from '../../src/client/db/schema.ts';
+import type {
+  AreaRecord,
+  EnteRecord,
+  NoteRecord,
+  ObjectiveRecord,
+  PhaseRecord,
+  PlanRecord,
+  TraguardiDb,
+} from '../../src/client/db/schema.ts';
 import type { LockLike, OnlineSource } from '../../src/client/sync/sync-engine.ts';
 import type { PullPage, PullRow } from '../../src/shared/pull.ts';
 
@@ -45,6 +53,41 @@ export function makeObjective(overrides: Partial<ObjectiveRecord> = {}): Objecti
     state: 'active',
     motivation: null,
     weights: { head: null, giunta: null, nucleo: null },
+    ...overrides,
+  };
+}
+
+export const PLAN_ID = 'plan-1';
+export const ENTE_ID = 'ente-1';
+
+export function makeEnte(overrides: Partial<EnteRecord> = {}): EnteRecord {
+  return { id: ENTE_ID, version: 1, name: 'Comune', settings: { headsMayAmend: false }, ...overrides };
+}
+
+export function makePlan(overrides: Partial<PlanRecord> = {}): PlanRecord {
+  return {
+    id: PLAN_ID,
+    version: 1,
+    enteId: ENTE_ID,
+    title: 'Piano 2022',
+    years: [2022, 2023, 2024],
+    acts: [],
+    year: 2022,
+    status: 'approved',
+    events: [],
+    ...overrides,
+  };
+}
+
+export function makeArea(overrides: Partial<AreaRecord> = {}): AreaRecord {
+  return {
+    id: AREA_ID,
+    version: 1,
+    planId: PLAN_ID,
+    name: 'Area',
+    position: 0,
+    head: null,
+    motivation: null,
     ...overrides,
   };
 }
@@ -169,10 +212,33 @@ const SHIPPED_V1_STORES = {
   meta: 'key',
 };
 
-export function openShippedDb(browser: IDBFactory, version: 1 | 2): Dexie {
+/** Puts the ente, a plan (approved unless said), its area, an objective and its phases on the device. */
+export async function seedPlanTree(
+  db: TraguardiDb,
+  plan: Partial<PlanRecord> = {},
+  phases: PhaseRecord[] = [makePhase()],
+): Promise<void> {
+  await db.ente.put(makeEnte());
+  await db.plans.put(makePlan(plan));
+  await db.areas.put(makeArea());
+  await seedPlan(db, phases);
+}
+
+export function openShippedDb(browser: IDBFactory, version: 1 | 2 | 3 | 4 | 5): Dexie {
   const db = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
   db.version(1).stores(SHIPPED_V1_STORES);
   if (version >= 2) db.version(2).stores({ bases: 'key' });
+  // v3 as shipped, without its facts middleware: the rows only (the upgrade tests fill what they need).
+  if (version >= 3) db.version(3).stores({ phaseFacts: 'id, areaId', objectiveFacts: 'id, areaId' });
+  if (version >= 4) db.version(4).stores({ amendments: 'id, planId, objectiveId, createdAt' });
+  if (version >= 5)
+    db.version(5).stores({
+      evaluations: 'id, planId, areaId',
+      phaseVerdicts: 'id, objectiveId, areaId',
+      selfAssessments: 'id, planId, areaId',
+      snapshots: 'id, planId, asOf',
+      monitoringReports: 'id, snapshotId, objectiveId, areaId',
+    });
   return db;
 }
 

@@ -43,6 +43,12 @@ export class ServerSnapshot {
     conflict: new Map(),
     phaseHistory: new Map(),
     user: new Map(),
+    amendment: new Map(),
+    evaluation: new Map(),
+    phaseVerdict: new Map(),
+    selfAssessment: new Map(),
+    snapshot: new Map(),
+    monitoringReport: new Map(),
   };
 
   add<T extends RowType>(type: T, row: Row<T>): void {
@@ -68,15 +74,22 @@ function isRowType(type: string): type is RowType {
   return Object.hasOwn(rowDataSchemas, type);
 }
 
-/** Pulls from cursor 0 to the end with a new clientId; rows of unknown types are ignored. */
-export async function pullAll(session: ApiSession): Promise<ServerSnapshot> {
+/**
+ * Pulls from cursor 0 to the end with a new clientId; rows of unknown types are ignored. As a v1
+ * device unless `schemaVersion` says otherwise (2: the plan's amendments and drafts too).
+ */
+export async function pullAll(session: ApiSession, schemaVersion?: number): Promise<ServerSnapshot> {
   const clientId = randomUUID();
   const snapshot = new ServerSnapshot();
   let cursor = 0;
   for (let page = 0; page < 10_000; page += 1) {
-    const res = await fetch(`${session.origin}/api/sync/pull?clientId=${clientId}&cursor=${cursor}`, {
-      headers: { authorization: `Bearer ${session.token}` },
-    });
+    const version = schemaVersion === undefined ? '' : `&schemaVersion=${schemaVersion}`;
+    const res = await fetch(
+      `${session.origin}/api/sync/pull?clientId=${clientId}&cursor=${cursor}${version}`,
+      {
+        headers: { authorization: `Bearer ${session.token}` },
+      },
+    );
     if (res.status !== 200) throw new Error(`pull: HTTP ${res.status} ${await res.text()}`);
     const body = pullResponseSchema.parse(await res.json());
     if ('resync' in body) throw new Error('pull from cursor 0 answered resync');
@@ -141,4 +154,33 @@ export function isoDateIn(timeZone: string, date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(date);
+}
+
+/**
+ * Pushes mutations as one new v2 client (Part 2 of the contract: the cycle's and the plan's
+ * mutations, which pushAs, a v1 device, cannot send) and returns each result's status, or its
+ * reason code when rejected.
+ */
+export async function pushV2(
+  session: ApiSession,
+  mutations: readonly { name: string; args: unknown }[],
+): Promise<string[]> {
+  const res = await fetch(`${session.origin}/api/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      clientId: randomUUID(),
+      schemaVersion: 2,
+      mutations: mutations.map((m, i) => ({
+        id: randomUUID(),
+        seq: i + 1,
+        name: m.name,
+        args: m.args,
+        clientTime: new Date().toISOString(),
+      })),
+    }),
+  });
+  if (res.status !== 200) throw new Error(`push: HTTP ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { results: { status: string; reason?: { code: string } }[] };
+  return body.results.map((r) => r.reason?.code ?? r.status);
 }

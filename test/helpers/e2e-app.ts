@@ -111,7 +111,7 @@ export interface E2eServer {
 }
 
 /** Starts `tsx src/server/main.ts` in demo mode on a free port and a fresh DATA_DIR; waits for /api/health. */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: { currentYearPlan?: boolean } = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'traguardi-e2e-'));
   const dataDir = join(dir, 'data');
   const port = await freePort();
@@ -126,6 +126,8 @@ export async function startE2eServer(): Promise<E2eServer> {
       DATA_DIR: dataDir,
       DEMO: '1',
       DEMO_PASSWORD,
+      // The figures tests are written against the 2022 sample alone; a test of several plans asks.
+      DEMO_CURRENT_YEAR: options.currentYearPlan ? '1' : '0',
       DATABASE_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,6 +54,8 @@ export class TestDevice {
   constructor(
     readonly session: Session,
     clientId?: string,
+    /** The protocol version this device speaks (1: a device of the previous release). */
+    readonly protocol = 1,
   ) {
     this.clientId = clientId ?? randomUUID();
   }
@@ -70,7 +72,7 @@ export class TestDevice {
   }
 
   /** Sends already stamped mutations (a retry sends the same ones again). */
-  send(mutations: SentMutation[], schemaVersion = 1): Promise<ApiResponse<PushResponse>> {
+  send(mutations: SentMutation[], schemaVersion = this.protocol): Promise<ApiResponse<PushResponse>> {
     return this.session.post<PushResponse>('/api/sync/push', {
       clientId: this.clientId,
       schemaVersion,
@@ -85,7 +87,10 @@ export class TestDevice {
   }
 
   pullPage(cursor = this.cursor): Promise<ApiResponse<PullResponse>> {
-    return this.session.get<PullResponse>(`/api/sync/pull?clientId=${this.clientId}&cursor=${cursor}`);
+    const version = this.protocol > 1 ? `&schemaVersion=${this.protocol}` : '';
+    return this.session.get<PullResponse>(
+      `/api/sync/pull?clientId=${this.clientId}&cursor=${cursor}${version}`,
+    );
   }
 
   /** Pulls until hasMore is false, storing rows; returns the pages. Throws on resync or an error. */

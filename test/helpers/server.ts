@@ -33,6 +33,8 @@ export interface StartOptions {
   db: TestDbKind;
   /** Load the demo data (default true). */
   demo?: boolean;
+  /** With the demo, also its current-year plan (default false: most tests pin the 2022 sample). */
+  currentYearPlan?: boolean;
   /** Join this PostgreSQL database instead of creating one (not dropped on close). */
   databaseUrl?: string;
   pushHooks?: PushHooks;
@@ -40,6 +42,10 @@ export interface StartOptions {
   sessionTtlMs?: number;
   /** Serve the built PWA from this folder (default: none). */
   staticDir?: string | null;
+  /** Passed to buildApp as they are (see AppDeps). */
+  metricsToken?: string;
+  attachmentQuota?: AppDeps['attachmentQuota'];
+  orphanGraceMs?: number;
 }
 
 export interface TestServer {
@@ -96,7 +102,16 @@ export async function startTestServer(options: StartOptions): Promise<TestServer
   const demo = options.demo ?? true;
   await prepareDatabase(
     database.db,
-    demo ? { seed: (tx) => seedDemo(tx, { password: DEMO_PASSWORD, now: new Date() }).then(() => {}) } : {},
+    demo
+      ? {
+          seed: (tx) =>
+            seedDemo(tx, {
+              password: DEMO_PASSWORD,
+              now: new Date(),
+              currentYearPlan: options.currentYearPlan ?? false,
+            }).then(() => {}),
+        }
+      : {},
   );
   const clock = {
     offsetMs: 0,
@@ -114,6 +129,9 @@ export async function startTestServer(options: StartOptions): Promise<TestServer
   if (options.pushHooks) deps.pushHooks = options.pushHooks;
   if (options.pullPageSize) deps.pullPageSize = options.pullPageSize;
   if (options.sessionTtlMs) deps.sessionTtlMs = options.sessionTtlMs;
+  if (options.metricsToken) deps.metricsToken = options.metricsToken;
+  if (options.attachmentQuota) deps.attachmentQuota = options.attachmentQuota;
+  if (options.orphanGraceMs) deps.orphanGraceMs = options.orphanGraceMs;
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -11,8 +11,12 @@
  *   respond     a fixed answer without reaching the server (e.g. 426, 503)
  *   rewrite     the body is changed before it leaves (e.g. a mutation removed: a seq gap)
  *   gate        the request waits (before reaching the server, or after its answer) until released
- * Random faults (`chaos`, seeded) mix drop, loseAnswer, duplicate and delays; `offline` makes every
- * request fail like a dead network.
+ *   overtaken   the device sees a dropped connection at once, but the request still reaches the
+ *               server later (after whatever the device sends next: its retry overtakes it)
+ *   lateAnswer  the server answers, and the answer reaches the device only after a delay (a pull
+ *               page from an old snapshot arriving after others wrote)
+ * Random faults (`chaos`, seeded) mix drop, loseAnswer, duplicate, overtaken, lateAnswer and delays;
+ * `offline` makes every request fail like a dead network.
  */
 
 export const TRANSPORT_ORIGIN = 'http://traguardi.test';
@@ -20,6 +24,8 @@ export const TRANSPORT_ORIGIN = 'http://traguardi.test';
 export interface Match {
   method?: string;
   path?: string | RegExp;
+  /** Tested against the query string (`?clientId=…&part=deferred`), when given. */
+  query?: RegExp;
 }
 
 export interface Gate {
@@ -33,6 +39,8 @@ type Fault =
   | { kind: 'drop' }
   | { kind: 'loseAnswer' }
   | { kind: 'duplicate'; replayAfterMs: number }
+  | { kind: 'overtaken'; afterMs: number }
+  | { kind: 'lateAnswer'; afterMs: number }
   | { kind: 'respond'; status: number; body: unknown }
   | { kind: 'rewrite'; fn: (body: string) => string }
   | { kind: 'gate'; when: 'before' | 'after'; reached: () => void; wait: Promise<'pass' | 'fail'> };
@@ -41,7 +49,11 @@ export interface ChaosOptions {
   drop: number;
   loseAnswer: number;
   duplicate: number;
-  /** Probability of a delay, and its maximum in ms. */
+  /** Sent late: the device's retry overtakes it (default 0). */
+  overtaken?: number;
+  /** Answered late (default 0). */
+  lateAnswer?: number;
+  /** Probability of a delay, and its maximum in ms (also the bound of replays and late answers). */
   delay: number;
   maxDelayMs: number;
 }
@@ -118,9 +130,10 @@ export class Transport {
     while (this.replays.size) await Promise.allSettled([...this.replays]);
   }
 
-  private take(method: string, path: string): Fault | null {
+  private take(method: string, path: string, query = ''): Fault | null {
     const i = this.faults.findIndex(({ match }) => {
       if (match.method && match.method !== method) return false;
+      if (match.query && !match.query.test(query)) return false;
       if (typeof match.path === 'string') return path.startsWith(match.path);
       if (match.path) return match.path.test(path);
       return true;
@@ -136,8 +149,12 @@ export class Transport {
     const r = this.random();
     if (r < c.drop) return { kind: 'drop' };
     if (r < c.drop + c.loseAnswer) return { kind: 'loseAnswer' };
-    if (r < c.drop + c.loseAnswer + c.duplicate)
-      return { kind: 'duplicate', replayAfterMs: this.random() * c.maxDelayMs };
+    let edge = c.drop + c.loseAnswer + c.duplicate;
+    if (r < edge) return { kind: 'duplicate', replayAfterMs: this.random() * c.maxDelayMs };
+    edge += c.overtaken ?? 0;
+    if (r < edge) return { kind: 'overtaken', afterMs: this.random() * c.maxDelayMs };
+    edge += c.lateAnswer ?? 0;
+    if (r < edge) return { kind: 'lateAnswer', afterMs: this.random() * c.maxDelayMs };
     return null;
   }
 
@@ -160,12 +177,22 @@ export class Transport {
       throw networkError('offline');
     }
     if (this.chaos && this.random() < this.chaos.delay) await sleep(this.random() * this.chaos.maxDelayMs);
-    const fault = this.take(method, u.pathname) ?? this.randomFault();
+    const fault = this.take(method, u.pathname, u.search) ?? this.randomFault();
     let body = init.body;
     switch (fault?.kind) {
       case 'drop':
         this.record(method, path, 'dropped');
         throw networkError('dropped');
+      case 'overtaken': {
+        const late = sleep(fault.afterMs)
+          .then(() => this.forward(path, { ...init }))
+          .then((r) => r.body?.cancel())
+          .catch(() => {}); // the server went away meanwhile: lost after all
+        this.replays.add(late);
+        void late.finally(() => this.replays.delete(late));
+        this.record(method, path, 'overtaken');
+        throw networkError('overtaken');
+      }
       case 'respond':
         this.record(method, path, `respond ${fault.status}`);
         return Response.json(fault.body, { status: fault.status });
@@ -212,6 +239,12 @@ export class Transport {
         throw networkError('gate');
       }
       this.record(method, path, String(res.status));
+      return buffered;
+    }
+    if (fault?.kind === 'lateAnswer') {
+      const buffered = new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
+      await sleep(fault.afterMs);
+      this.record(method, path, `${res.status} (late)`);
       return buffered;
     }
     this.record(

@@ -59,7 +59,9 @@ describe.each(DB_KINDS)('pull on %s', (db) => {
     expect([...types].sort()).toEqual(
       ['area', 'ente', 'note', 'objective', 'phase', 'phaseHistory', 'plan', 'user'].sort(),
     );
-    expect(device.all('ente').map((r) => r.data)).toEqual([{ name: 'Città di Asola' }]);
+    expect(device.all('ente').map((r) => r.data)).toEqual([
+      { name: 'Città di Asola', settings: { headsMayAmend: false } },
+    ]);
     expect(device.all('user')).toHaveLength(7);
   });
 
@@ -84,7 +86,9 @@ describe.each(DB_KINDS)('pull on %s', (db) => {
     await asola.pullAll();
     const prova = new TestDevice(await loginAs(server, 'admin.prova'));
     await prova.pullAll();
-    expect(prova.all('ente').map((r) => r.data)).toEqual([{ name: 'Comune di Prova' }]);
+    expect(prova.all('ente').map((r) => r.data)).toEqual([
+      { name: 'Comune di Prova', settings: { headsMayAmend: false } },
+    ]);
     expect(prova.all('area')).toHaveLength(1);
     expect(prova.all('objective')).toHaveLength(2);
     expect(prova.all('note')).toHaveLength(0);

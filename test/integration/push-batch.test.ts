@@ -2,6 +2,8 @@
 // per-mutation implementation guaranteed for changes WITHIN one push — state carried from one mutation
 // to the next, one version per applied change in seq order, a phase's version = its last change,
 // rejections leaving no trace, a noteId repeated in one push, a seq repeated in one request.
+// "Once" is counted on the server (test/sync/applications.ts): the outcome row of each seq and the
+// version it spent, the audit entries, the note's rows; the device's rows by id cannot hold one twice.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, loginAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
@@ -13,6 +15,7 @@ import {
   TestDevice,
   type PhaseData,
 } from '../helpers/server-sync.ts';
+import { auditedFor, expectAppliedOnce, noteRowsOf, recordedFor } from '../sync/applications.ts';
 
 interface HistoryData {
   phaseId: string;
@@ -31,6 +34,7 @@ describe.each(DB_KINDS)('push batches on %s', (db) => {
     head = await loginAs(server, 'resp.persona');
   });
   afterAll(() => server.close());
+  const serverDb = () => server.database.db;
 
   it('carries each change to the next mutation of the same push, one version per applied change', async () => {
     const device = new TestDevice(head);
@@ -95,6 +99,36 @@ describe.each(DB_KINDS)('push batches on %s', (db) => {
     expect(notes.map((n) => [n.version - start, n.data.text, n.data.phaseId])).toEqual([
       [4, 'Prima', phase.id],
     ]);
+
+    // On the server: one outcome per seq with the version it spent (none for a rejection or a
+    // change of nothing, so the second note.add of the noteId wrote nothing), the note in one row,
+    // and one audit entry per applied mutation, none for the rejected ones.
+    const recorded = await recordedFor(serverDb(), device.clientId);
+    expect(recorded.map((r) => [r.seq, r.status, r.version === null ? null : r.version - start])).toEqual([
+      [1, 'applied', 1],
+      [2, 'applied', 2],
+      [3, 'rejected', null],
+      [4, 'applied', 3],
+      [5, 'applied', null],
+      [6, 'applied', 4],
+      [7, 'applied', null],
+      [8, 'applied', 5],
+      [9, 'rejected', null],
+      [10, 'rejected', null],
+    ]);
+    expect(recorded.map((r) => r.id)).toEqual(res.results.map((r) => r.id));
+    expect(await noteRowsOf(serverDb(), noteId)).toEqual({ rows: 1, version: start + 4 });
+    expect(await auditedFor(serverDb(), device.clientId)).toEqual(
+      [
+        `phase.setStatus ${phase.id}`,
+        `phase.setProgress ${phase.id}`,
+        `phase.setProgress ${phase.id}`,
+        `phase.setStatus ${other.id}`,
+        `note.add ${noteId}`,
+        `note.add ${noteId}`,
+        `phase.setStatus ${phase.id}`,
+      ].sort(),
+    );
   });
 
   it('answers a seq repeated in one request as a duplicate of the first', async () => {
@@ -115,6 +149,11 @@ describe.each(DB_KINDS)('push batches on %s', (db) => {
     });
     await device.pullAll();
     expect(device.row<PhaseData>('phase', phase.id)?.data.status).toBe('in_progress');
+    // The twin was never taken: one outcome for seq 1 (the first), one audit entry.
+    expect(await recordedFor(serverDb(), device.clientId)).toEqual([
+      { seq: 1, id: first.id, status: 'applied', version: device.row<PhaseData>('phase', phase.id)?.version },
+    ]);
+    expect(await auditedFor(serverDb(), device.clientId)).toEqual([`phase.setStatus ${phase.id}`]);
   });
 
   it('takes a full push of 1,000 mutations, rejections mixed in, and reports each once', async () => {
@@ -138,5 +177,21 @@ describe.each(DB_KINDS)('push batches on %s', (db) => {
       .find((d) => d.name === 'phase.setProgress' && (d.args as { percent: number }).percent <= 100);
     const { phaseId, percent } = last?.args as { phaseId: string; percent: number };
     expect(device.row<PhaseData>('phase', phaseId)?.data.percent).toBe(percent);
+
+    // Each of the 1,000 taken once, each applied note.add wrote its note (applications.ts), and one
+    // audit entry per applied mutation.
+    const outcomes = await expectAppliedOnce(
+      serverDb(),
+      drafts.map((d, i) => ({
+        id: res.results[i]?.id ?? '',
+        clientId: device.clientId,
+        name: d.name,
+        ...(d.name === 'note.add' ? { noteId: (d.args as { noteId: string }).noteId } : {}),
+      })),
+      'push of 1,000',
+    );
+    const applied = [...outcomes.values()].filter((o) => o.status === 'applied');
+    expect(applied).toHaveLength(900);
+    expect(await auditedFor(serverDb(), device.clientId)).toHaveLength(900);
   });
 });

@@ -176,7 +176,7 @@ describe.each(DB_KINDS)('push on %s', (db) => {
       ['[]', 400, 'bad_request'],
       [{ clientId: 'not-a-uuid', schemaVersion: 1, mutations: good }, 400, 'bad_request'],
       [{ clientId: device.clientId, schemaVersion: 1, mutations: [{ seq: 1 }] }, 400, 'bad_request'],
-      [{ clientId: device.clientId, schemaVersion: 2, mutations: good }, 400, 'bad_request'],
+      [{ clientId: device.clientId, schemaVersion: 3, mutations: good }, 400, 'bad_request'],
       [{ clientId: device.clientId, schemaVersion: 0, mutations: good }, 426, 'client_too_old'],
       [
         {

@@ -12,6 +12,9 @@ import { addNote, setPhaseStatus } from '../../src/client/db/local-change.ts';
 import { DEFAULT_SESSION_TTL_MS } from '../../src/server/auth/sessions.ts';
 import type { PhaseRecord } from '../../src/client/db/schema.ts';
 import type { PhaseStatus } from '../../src/domain/plan.ts';
+import { readClientIdentity } from '../../src/client/db/meta.ts';
+import type { IDBFactory } from 'fake-indexeddb';
+import { expectAppliedOnce, type MadeMutation } from './applications.ts';
 
 let server: TestServer;
 let crashNextPush = false;
@@ -35,6 +38,10 @@ const PUSH = { method: 'POST', path: '/api/sync/push' };
 const PULL = { method: 'GET', path: '/api/sync/pull' };
 const now = () => new Date();
 const used = new Set<string>();
+/** The mutations each browser made (its tabs share one clientId), to count their applications. */
+const made = new Map<IDBFactory, Omit<MadeMutation, 'clientId'>[]>();
+const remember = (d: SimDevice, m: Omit<MadeMutation, 'clientId'>) =>
+  made.set(d.browser, [...(made.get(d.browser) ?? []), m]);
 
 /** A fresh phase of the device user's own area (active objective), not used by another scenario. */
 async function freshPhase(d: SimDevice, mine = true): Promise<PhaseRecord> {
@@ -61,20 +68,29 @@ async function device(username = 'istruttore.persona', transport = new Transport
 
 async function change(d: SimDevice, phaseId: string, to: PhaseStatus) {
   const r = await setPhaseStatus(d.db, { phaseId, to, user: d.session.user, now: now() });
-  expect(r).toMatchObject({ ok: true });
+  if (!r.ok) throw new Error(r.code);
+  remember(d, { id: r.mutationId, name: 'phase.setStatus' });
 }
 
 async function note(d: SimDevice, objectiveId: string, text: string, photos: Blob[] = []) {
   const r = await addNote(d.db, { objectiveId, text, photos, user: d.session.user, now: now() });
   if (!r.ok) throw new Error(r.code);
+  remember(d, { id: r.mutationId, name: 'note.add', noteId: r.noteId });
   return r.noteId;
 }
 
-/** The server's rows for the device's user; the device must hold exactly these. */
+/**
+ * The server's rows for the device's user; the device must hold exactly these. And every change the
+ * browser made was applied (or rejected) exactly once, counted on the server (applications.ts).
+ */
 async function expectConverged(d: SimDevice) {
   expect(await d.db.outbox.count()).toBe(0);
   const truth = await serverRows(server.url, d.session.token);
   expect(await deviceRows(d.db)).toEqual(truth);
+  const clientId = (await readClientIdentity(d.db))?.clientId;
+  if (!clientId) throw new Error('no clientId');
+  const mine = (made.get(d.browser) ?? []).map((m) => ({ ...m, clientId }));
+  await expectAppliedOnce(server.database.db, mine, d.name);
   return truth;
 }
 

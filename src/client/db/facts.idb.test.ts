@@ -194,7 +194,7 @@ describe('progress facts', () => {
     expect(await db.objectiveFacts.count()).toBe(2);
     expect(await db.outbox.count()).toBe(1);
     await expectFactsMatchRows(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(6);
     // And the facts follow the rows from then on.
     await db.phases.update('ph-1', { percent: 77 });
     await db.phases

@@ -16,6 +16,7 @@ import {
   newBrowser,
   openTab,
   seedPlan,
+  seedPlanTree,
   OBJECTIVE_ID,
 } from '../../../test/helpers/device.ts';
 import type { TraguardiDb } from './schema.ts';
@@ -165,6 +166,30 @@ describe('local changes', () => {
     });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.bases.count()).toBe(0);
+  });
+
+  it('refuses progress, status and notes on a closed plan, writing nothing', async () => {
+    const db = openTab(newBrowser());
+    await seedPlanTree(db, { status: 'closed' }, [makePhase()]);
+    await saveSession(db, makeLogin());
+    const before = await db.phases.get('ph-1');
+    expect(await setPhaseStatus(db, { phaseId: 'ph-1', to: 'in_progress', user, now })).toMatchObject({
+      code: 'locked',
+    });
+    expect(await setPhaseProgress(db, { phaseId: 'ph-1', percent: 40, user, now })).toMatchObject({
+      code: 'locked',
+    });
+    expect(await addNote(db, { objectiveId: OBJECTIVE_ID, text: 'Sopralluogo', user, now })).toMatchObject({
+      code: 'locked',
+    });
+    expect(await db.phases.get('ph-1')).toEqual(before);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.count()).toBe(0);
+
+    await db.plans.update((await db.plans.toCollection().first())?.id ?? '', { status: 'approved' });
+    expect(await setPhaseProgress(db, { phaseId: 'ph-1', percent: 40, user, now })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('stores a note as pending with its photos waiting for upload', async () => {

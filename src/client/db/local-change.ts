@@ -7,14 +7,27 @@
  * engine sends the outbox later. Input errors, rules the change breaks and a full disk come back as
  * `{ ok: false, code }`, never as exceptions; nothing is half-written (the transaction aborts).
  */
-import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { NOTE_MAX_LENGTH, mutationArgsSchemas, type MutationName } from '../../shared/mutations.ts';
+import {
+  NOTE_MAX_LENGTH,
+  isMutationName,
+  mutationArgsSchemas,
+  type MutationName,
+} from '../../shared/mutations.ts';
 import type { PhaseStatus } from '../../domain/plan.ts';
 import { applyMutation, touchedRows, type RowLookup } from '../sync/apply-mutation.ts';
 import { allocateSeq, readClientIdentity } from './meta.ts';
-import { isQuotaError, withReopen } from './open-db.ts';
-import { rebaseTables, recordBases } from './rebase.ts';
+import {
+  Refusal,
+  fail,
+  run,
+  type ChangeUser,
+  type LocalChangeCode,
+  type LocalChangeError,
+  type Queued,
+} from './change-transaction.ts';
+import { changeUserOf, queuePlan } from './plan-changes.ts';
+import { recordBases } from './rebase.ts';
 import type {
   AttachmentRecord,
   NoteRecord,
@@ -24,61 +37,11 @@ import type {
   TraguardiDb,
 } from './schema.ts';
 
-export type LocalChangeCode =
-  | 'invalid'
-  | 'empty'
-  | 'too_long'
-  | 'too_many_photos'
-  | 'photo_type'
-  | 'photo_too_large'
-  | 'not_found'
-  | 'illegal_transition'
-  | 'no_session'
-  | 'quota';
-export type LocalChangeError = { ok: false; code: LocalChangeCode; message: string };
-export type Queued = { ok: true; mutationId: string; seq: number };
-
-/** The signed-in user making the change (SessionUser fits). */
-export interface ChangeUser {
-  id: string;
-}
+export type { ChangeUser, LocalChangeCode, LocalChangeError, Queued } from './change-transaction.ts';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 export const PHOTOS_MAX = 20;
-
-/** Thrown inside a transaction to abort it; turned into the returned error. */
-class Refusal extends Error {
-  constructor(
-    readonly code: LocalChangeCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function fail(code: LocalChangeCode, message: string): LocalChangeError {
-  return { ok: false, code, message };
-}
-
-function changeTables(db: TraguardiDb) {
-  return [...rebaseTables(db), db.attachments, db.rejected];
-}
-
-/** Runs a transaction and maps refusals and quota errors to results. */
-async function run<T>(
-  db: TraguardiDb,
-  body: () => Promise<T>,
-  tables: readonly Table[] = changeTables(db),
-): Promise<T | LocalChangeError> {
-  try {
-    return await withReopen(db, () => db.transaction('rw', tables, body));
-  } catch (err) {
-    if (err instanceof Refusal) return fail(err.code, err.message);
-    if (isQuotaError(err)) return fail('quota', 'the device storage is full');
-    throw err; // a bug or a closed database: not a user input problem
-  }
-}
 
 /** Inside a transaction: appends a mutation and applies it optimistically, or throws a Refusal. */
 async function queue(
@@ -111,12 +74,23 @@ async function queue(
     const objective = await db.objectives.get(phase.objectiveId);
     if (objective) objectives.set(objective.id, objective);
   }
+  if (name === 'note.add') {
+    const objective = await db.objectives.get((args as { objectiveId: string }).objectiveId);
+    if (objective) objectives.set(objective.id, objective);
+  }
+  // A closed plan takes no change: refused here, as the server would (`locked`), so nothing waits
+  // in the outbox only to come back rejected.
+  for (const objective of objectives.values()) {
+    const area = await db.areas.get(objective.areaId);
+    const plan = area ? await db.plans.get(area.planId) : undefined;
+    if (plan?.status === 'closed') throw new Refusal('locked', `plan ${plan.id} is closed`);
+  }
   const lookup: RowLookup = {
     phase: (id) => phases.get(id),
     objective: (id) => objectives.get(id),
     note: (id) => notes.get(id),
   };
-  const r = applyMutation(lookup, entry, userId);
+  const r = applyMutation(lookup, { name, args, clientTime: entry.clientTime }, userId);
   if (!r.ok) throw new Refusal(r.code, r.message);
   for (const e of r.effects) {
     if (e.table === 'phases') await db.phases.put(e.row);
@@ -251,6 +225,11 @@ export async function retryRejected(
     if (!entry) throw new Refusal('not_found', `rejected mutation ${id}`);
     const userId = (await readClientIdentity(db))?.userId;
     if (!userId) throw new Refusal('no_session', 'no user signed in on this device');
+    if (!isMutationName(entry.name)) {
+      const queued = await queuePlan(db, await changeUserOf(db, userId), entry.name, entry.args, now);
+      await db.rejected.delete(id);
+      return queued;
+    }
     let args = entry.args;
     if (entry.name === 'phase.setStatus' || entry.name === 'phase.setProgress') {
       const parsed = mutationArgsSchemas[entry.name].safeParse(entry.args);

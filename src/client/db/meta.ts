@@ -18,6 +18,8 @@ export const META = {
   serverLastSeq: 'serverLastSeq',
   lastSync: 'lastSync',
   session: 'session',
+  /** A first sync in two parts under way (client/sync/first-sync.ts); absent otherwise. */
+  firstSync: 'firstSync',
 } as const;
 
 export interface ClientIdentity {

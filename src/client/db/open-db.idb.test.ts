@@ -19,7 +19,7 @@ describe('openDb', () => {
     const db = openTab(browser);
     await db.meta.count();
     const newer = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
-    newer.version(5).stores({ meta: 'key' });
+    newer.version(99).stores({ meta: 'key' });
     await newer.open();
     expect(isClosedForUpgrade(db)).toBe(true);
     await expect(withReopen(db, () => db.meta.count())).rejects.toMatchObject({

@@ -17,7 +17,58 @@ describe('schema upgrades', () => {
     ]);
     expect(await db.meta.get('nextSeq')).toEqual({ key: 'nextSeq', value: 2 });
     expect(await db.bases.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(6);
+  });
+
+  it('v3 → v4 keeps every row and adds the amendments table (protocol v2)', async () => {
+    const browser = newBrowser();
+    const v3 = openShippedDb(browser, 3);
+    await v3.table('outbox').put({ seq: 4, id: 'm4', name: 'note.add', args: {}, clientTime: 'x' });
+    await v3.table('phases').put({ id: 'ph-1', objectiveId: 'o', areaId: 'a', status: 'done', version: 3 });
+    await v3.table('phaseFacts').put({ id: 'ph-1', areaId: 'a' });
+    v3.close();
+
+    const db = openTab(browser);
+    expect(await db.outbox.get(4)).toMatchObject({ id: 'm4' });
+    expect(await db.phases.get('ph-1')).toMatchObject({ status: 'done', version: 3 });
+    expect(await db.phaseFacts.count()).toBe(1);
+    expect(await db.amendments.count()).toBe(0);
+    expect(db.verno).toBe(6);
+  });
+
+  it('v4 → v5 keeps every row and adds the evaluation and monitoring tables (protocol v2)', async () => {
+    const browser = newBrowser();
+    const v4 = openShippedDb(browser, 4);
+    await v4.table('outbox').put({ seq: 7, id: 'm7', name: 'phase.setProgress', args: {}, clientTime: 'x' });
+    await v4
+      .table('amendments')
+      .put({ id: 'am-1', planId: 'p', objectiveId: 'o', createdAt: 'x', version: 2 });
+    v4.close();
+
+    const db = openTab(browser);
+    expect(await db.outbox.get(7)).toMatchObject({ id: 'm7' });
+    expect(await db.amendments.get('am-1')).toMatchObject({ planId: 'p', version: 2 });
+    for (const table of [
+      db.evaluations,
+      db.phaseVerdicts,
+      db.selfAssessments,
+      db.snapshots,
+      db.monitoringReports,
+    ])
+      expect(await table.count()).toBe(0);
+    await db.evaluations.put({
+      id: 'o',
+      objectiveId: 'o',
+      planId: 'p',
+      areaId: 'a',
+      percent: null,
+      comment: '',
+      userId: 'u',
+      updatedAt: 'x',
+      version: 3,
+    });
+    expect(await db.evaluations.where('planId').equals('p').count()).toBe(1);
+    expect(db.verno).toBe(6);
   });
 
   it('closes on versionchange and tells the UI', async () => {
@@ -26,7 +77,7 @@ describe('schema upgrades', () => {
     const db = openTab(browser, 'traguardi', () => told++);
     await db.meta.count();
     const newer = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
-    newer.version(4).stores({ meta: 'key', extra: 'id' });
+    newer.version(99).stores({ meta: 'key', extra: 'id' });
     await newer.open();
     expect(told).toBe(1);
     expect(db.isOpen()).toBe(false);

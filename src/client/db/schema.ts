@@ -13,19 +13,27 @@
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type {
+  AmendmentRow,
   AreaRow,
   ConflictRow,
   EnteRow,
+  EvaluationRow,
+  MonitoringReportRow,
   NoteRow,
   ObjectiveRow,
   PhaseHistoryRow,
   PhaseRow,
+  PhaseVerdictRow,
   PlanRow,
+  SelfAssessmentRow,
+  SnapshotRow,
   UserRow,
 } from '../../shared/rows.ts';
 import type { MutationName } from '../../shared/mutations.ts';
+import type { PlanMutationName } from '../../shared/plan-mutations.ts';
 import type { RejectionReason } from '../../shared/errors.ts';
 import { factsMiddleware, objectiveFact, phaseFact, type ObjectiveFact, type PhaseFact } from './facts.ts';
+import { searchLogMiddleware, type SearchLogEntry } from './search-log.ts';
 
 /** Every synced row keeps its id and the server version it was last seen at (0 = local only). */
 type Synced<T> = T & { id: string; version: number };
@@ -40,6 +48,18 @@ export type NoteRecord = Synced<NoteRow> & { pending?: boolean };
 export type ConflictRecord = Synced<ConflictRow> & { dismissed?: boolean };
 export type PhaseHistoryRecord = Synced<PhaseHistoryRow>;
 export type UserRecord = Synced<UserRow>;
+/** `pending` marks an amendment made on this device and not yet pulled back from the server. */
+export type AmendmentRecord = Synced<AmendmentRow> & { pending?: boolean };
+/** The Nucleo's figures, the head's own assessment, snapshots and monitoring reports (Part 2). */
+export type EvaluationRecord = Synced<EvaluationRow>;
+export type PhaseVerdictRecord = Synced<PhaseVerdictRow>;
+export type SelfAssessmentRecord = Synced<SelfAssessmentRow>;
+/**
+ * `pending` marks a snapshot taken on this device and not yet pulled back: it has no frozen rows
+ * (the freeze is the server's), so it is shown as waiting for sync, without figures.
+ */
+export type SnapshotRecord = Synced<SnapshotRow> & { pending?: boolean };
+export type MonitoringReportRecord = Synced<MonitoringReportRow>;
 
 /** A photo kept on the device until uploaded (and afterwards as the offline copy). */
 export interface AttachmentRecord {
@@ -50,17 +70,28 @@ export interface AttachmentRecord {
   size: number;
   uploaded: boolean;
   createdAt: string;
-  /** Set when the server refused the upload for good (type or size); the engine stops retrying it. */
+  /**
+   * Set when the server refused the upload for good; the engine stops retrying it: `quota:user` or
+   * `quota:ente` (a storage bound), else `HTTP <status>` (type or size).
+   */
   uploadError?: string;
 }
+
+/** Every mutation name the device queues: protocol v1's and the plan mutations of v2. */
+export type QueuedName = MutationName | PlanMutationName;
 
 /** A mutation waiting for the server; `seq` is the client's monotonically increasing sequence. */
 export interface OutboxEntry {
   seq: number;
   id: string;
-  name: MutationName;
+  name: QueuedName;
   args: unknown;
   clientTime: string;
+  /**
+   * Plan mutations: the `bases` keys of the rows its optimistic effect changed (which rows depends on
+   * the rows held, e.g. the phases of a removed objective, so they are recorded, not derived).
+   */
+  touched?: string[];
   /**
    * True once a push answered `applied` (or a duplicate of an applied one). The entry stays until a
    * pull's lastSeq covers it, so its effect never disappears between push and pull; an entry covered
@@ -77,16 +108,41 @@ export interface OutboxEntry {
  */
 export interface BaseEntry {
   key: string;
-  table: 'phases' | 'notes';
+  table:
+    | 'ente'
+    | 'plans'
+    | 'areas'
+    | 'objectives'
+    | 'phases'
+    | 'notes'
+    | 'amendments'
+    | 'evaluations'
+    | 'phaseVerdicts'
+    | 'selfAssessments'
+    | 'snapshots'
+    | 'monitoringReports';
   id: string;
-  row: PhaseRecord | NoteRecord | null;
+  row:
+    | EnteRecord
+    | PlanRecord
+    | AreaRecord
+    | ObjectiveRecord
+    | PhaseRecord
+    | NoteRecord
+    | AmendmentRecord
+    | EvaluationRecord
+    | PhaseVerdictRecord
+    | SelfAssessmentRecord
+    | SnapshotRecord
+    | MonitoringReportRecord
+    | null;
 }
 
 /** A mutation the server refused for good, kept for the user to review ("needs attention"). */
 export interface RejectedEntry {
   id: string;
   seq: number;
-  name: MutationName;
+  name: QueuedName;
   args: unknown;
   clientTime: string;
   reason: RejectionReason;
@@ -108,6 +164,12 @@ export class TraguardiDb extends Dexie {
   conflicts!: EntityTable<ConflictRecord, 'id'>;
   phaseHistory!: EntityTable<PhaseHistoryRecord, 'id'>;
   users!: EntityTable<UserRecord, 'id'>;
+  amendments!: EntityTable<AmendmentRecord, 'id'>;
+  evaluations!: EntityTable<EvaluationRecord, 'id'>;
+  phaseVerdicts!: EntityTable<PhaseVerdictRecord, 'id'>;
+  selfAssessments!: EntityTable<SelfAssessmentRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  monitoringReports!: EntityTable<MonitoringReportRecord, 'id'>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
@@ -116,6 +178,10 @@ export class TraguardiDb extends Dexie {
   /** Read-only for the app: maintained by facts.ts. */
   phaseFacts!: EntityTable<PhaseFact, 'id'>;
   objectiveFacts!: EntityTable<ObjectiveFact, 'id'>;
+  /** Written only by search-log.ts's middleware; read and pruned by the search index. */
+  searchLog!: EntityTable<SearchLogEntry, 'seq'>;
+  /** The search index's persisted snapshot and bookkeeping (client/db/search-store.ts). */
+  searchIndex!: EntityTable<MetaEntry, 'key'>;
 
   /** `options` lets tests give each simulated device its own IndexedDB factory. */
   constructor(name = 'traguardi', options?: DexieOptions) {
@@ -149,8 +215,25 @@ export class TraguardiDb extends Dexie {
         const objectives = await tx.table<ObjectiveRecord, string>('objectives').toArray();
         await tx.table<ObjectiveFact, string>('objectiveFacts').bulkPut(objectives.map(objectiveFact));
       });
+    // Protocol v2 (2026-12-01): the amendments of approved plans (motivation, act, before/after).
+    this.version(4).stores({ amendments: 'id, planId, objectiveId, createdAt' });
+    // Protocol v2 (2026-12-02): the Nucleo's evaluations and phase verdicts, the heads' own
+    // assessments, monitoring snapshots and the heads' monitoring reports. New empty tables.
+    this.version(5).stores({
+      evaluations: 'id, planId, areaId',
+      phaseVerdicts: 'id, objectiveId, areaId',
+      selfAssessments: 'id, planId, areaId',
+      snapshots: 'id, planId, asOf',
+      monitoringReports: 'id, snapshotId, objectiveId, areaId',
+    });
+    // v6 (2026-12-02, issue 10): `searchLog`, every write of objectives/phases/notes in order
+    // (search-log.ts), and `searchIndex`, the search index's snapshot. New empty tables: the index
+    // is built from the rows when it finds no snapshot, so no upgrade function.
+    this.version(6).stores({ searchLog: '++seq', searchIndex: 'key' });
     // Every write of phases/objectives also writes their facts, in the same transaction.
     this.use(factsMiddleware);
+    // Every write of objectives/phases/notes is logged for the search index, in the same transaction.
+    this.use(searchLogMiddleware);
   }
 }
 
@@ -165,4 +248,10 @@ export const TABLE_OF_ROW_TYPE = {
   conflict: 'conflicts',
   phaseHistory: 'phaseHistory',
   user: 'users',
+  amendment: 'amendments',
+  evaluation: 'evaluations',
+  phaseVerdict: 'phaseVerdicts',
+  selfAssessment: 'selfAssessments',
+  snapshot: 'snapshots',
+  monitoringReport: 'monitoringReports',
 } as const;

@@ -48,10 +48,25 @@ describe('session and clientId', () => {
     await seedPlan(db);
     const first = await saveSession(db, makeLogin());
     await db.meta.put({ key: META.cursor, value: 42 });
+    await db.amendments.put({
+      id: 'am-1',
+      version: 5,
+      planId: 'p',
+      entity: 'objective',
+      entityId: 'o',
+      kind: 'update',
+      before: null,
+      after: null,
+      motivation: 'm',
+      act: null,
+      userId: 'u-1',
+      createdAt: '2022-06-01T00:00:00.000Z',
+    });
     const r = await saveSession(db, makeLogin({ id: 'u-2', username: 'other' }, 'token-x'));
     expect(r).toMatchObject({ ok: true, switchedUser: true });
     expect(r.ok && first.ok && r.clientId !== first.clientId).toBe(true);
     expect(await db.phases.count()).toBe(0);
+    expect(await db.amendments.count()).toBe(0);
     expect(await readCursor(db)).toBe(0);
     expect((await getClientIdentity(db)).userId).toBe('u-2');
   });

@@ -10,6 +10,7 @@
  */
 import { loginResponseSchema, type LoginResponse } from '../../shared/auth.ts';
 import { META, readClientIdentity, type ClientIdentity } from './meta.ts';
+import { clearSearchSnapshot } from './search-store.ts';
 import type { TraguardiDb } from './schema.ts';
 
 export type StoredSession = LoginResponse;
@@ -30,6 +31,12 @@ function userTables(db: TraguardiDb) {
     db.conflicts,
     db.phaseHistory,
     db.users,
+    db.amendments,
+    db.evaluations,
+    db.phaseVerdicts,
+    db.selfAssessments,
+    db.snapshots,
+    db.monitoringReports,
     db.attachments,
     db.rejected,
     db.bases,
@@ -69,7 +76,14 @@ export async function loadSession(db: TraguardiDb): Promise<StoredSession | null
   return parsed.success ? parsed.data : null;
 }
 
-/** Signs out on this device: forgets the token; data, outbox and clientId stay. */
+/**
+ * Signs out on this device: forgets the token; data, outbox and clientId stay. The search index's
+ * snapshot goes with the session (issue 10: a signed-out device keeps no search index; the search
+ * worker drops its copy in memory when it sees the session gone).
+ */
 export async function clearSession(db: TraguardiDb): Promise<void> {
-  await db.meta.delete(META.session);
+  await db.transaction('rw', db.meta, db.searchIndex, async () => {
+    await db.meta.delete(META.session);
+    await clearSearchSnapshot(db);
+  });
 }

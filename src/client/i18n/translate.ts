@@ -29,7 +29,11 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'it' || value === 'en';
 }
 
-function fill(template: string, params: Params | undefined, formatNumber: (n: number) => string): string {
+export function fill(
+  template: string,
+  params: Params | undefined,
+  formatNumber: (n: number) => string,
+): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

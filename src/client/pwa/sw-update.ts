@@ -2,7 +2,9 @@
  * Service worker registration (vite-plugin-pwa in 'prompt' mode) and the "new version available"
  * state as a tiny store for useSyncExternalStore. The new worker takes over only when the user clicks
  * "Aggiorna" (applyUpdate), and the banner refuses while changes wait to sync or a form holds unsaved
- * input, so an update never reloads the page under unsent work. When another tab applies the update
+ * input, so an update never reloads the page under unsent work — except that once the server has
+ * answered 426 (client_too_old) waiting changes no longer block it: this version can never send them,
+ * and the outbox, in IndexedDB, survives the reload for the new version to send. When another tab applies the update
  * the new worker takes control of this tab too: it reloads at once only with nothing unsaved here;
  * otherwise it waits for the user's "Aggiorna" (needReload).
  */
@@ -58,8 +60,8 @@ export function startServiceWorker(): void {
 }
 
 /**
- * Activates the waiting worker and reloads: call only on the user's click, with no pending changes
- * and no unsaved input (the banner's button is disabled otherwise; this refuses too).
+ * Activates the waiting worker and reloads: call only on the user's click, with no unsaved input
+ * (refused here too) and no pending changes unless the server answered 426 (the banner decides).
  */
 export async function applyUpdate(): Promise<void> {
   if (hasUnsavedInput()) return;

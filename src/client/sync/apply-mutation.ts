@@ -7,8 +7,8 @@
  * Pure: no I/O, no clock; rows come in through a lookup and changed rows go out as effects.
  */
 import { changePercent, changeStatus } from '../../domain/phase-transitions.ts';
-import { mutationArgsSchemas, type MutationName } from '../../shared/mutations.ts';
-import type { NoteRecord, ObjectiveRecord, PhaseRecord } from '../db/schema.ts';
+import { isMutationName, mutationArgsSchemas, type MutationName } from '../../shared/mutations.ts';
+import type { BaseEntry, NoteRecord, ObjectiveRecord, PhaseRecord } from '../db/schema.ts';
 
 /** The part of an outbox entry this needs. */
 export interface QueuedMutation {
@@ -31,14 +31,16 @@ export type ApplyOutcome =
   | { ok: false; code: 'invalid' | 'not_found' | 'illegal_transition'; message: string };
 
 /** The key of a row in the `bases` table (and of the rows a mutation touches). */
-export function rowKey(table: 'phases' | 'notes', id: string): string {
+export function rowKey(table: BaseEntry['table'], id: string): string {
   return `${table}:${id}`;
 }
 
-/** The rows a mutation may change, whether or not it applies; [] for args that do not parse. */
-export function touchedRows(
-  m: Pick<QueuedMutation, 'name' | 'args'>,
-): { table: 'phases' | 'notes'; id: string }[] {
+/**
+ * The rows a v1 mutation may change, whether or not it applies; [] for args that do not parse and for
+ * the plan mutations (which record the rows they changed: OutboxEntry.touched).
+ */
+export function touchedRows(m: { name: string; args: unknown }): { table: 'phases' | 'notes'; id: string }[] {
+  if (!isMutationName(m.name)) return [];
   const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
   if (!parsed.success) return [];
   const args = parsed.data;

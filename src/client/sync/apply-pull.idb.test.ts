@@ -104,7 +104,6 @@ describe('applyPullPage', () => {
   it('never moves the cursor past a row it could not store', async () => {
     const db = await device();
     const bad: PullRow = { type: 'phase', id: 'ph-x', version: 9, deleted: false, data: { nonsense: true } };
-    const unknown: PullRow = { type: 'hologram', id: 'h', version: 12, deleted: false, data: {} };
     const r = await applyPullPage(
       db,
       pullPage([pulledPhase(8, { id: 'ph-8' }), bad, pulledPhase(10, { id: 'ph-10' })], 10),
@@ -113,11 +112,24 @@ describe('applyPullPage', () => {
     expect(r.cursor).toBe(8);
     expect(await db.phases.get('ph-8')).toBeDefined();
     expect(await db.phases.get('ph-10')).toBeUndefined();
-    const r2 = await applyPullPage(db, pullPage([pulledPhase(11, { id: 'ph-11' }), unknown], 12));
+    const r2 = await applyPullPage(
+      db,
+      pullPage([pulledPhase(11, { id: 'ph-11' }), { ...bad, version: 12 }], 12),
+    );
     expect(r2.cursor).toBe(11);
     // and never backwards, even if a page says less
     const r3 = await applyPullPage(db, pullPage([], 3));
     expect(r3.cursor).toBe(11);
+  });
+
+  it('skips row types of a later protocol and keeps fields it does not know (v2)', async () => {
+    const db = await device();
+    const unknown: PullRow = { type: 'hologram', id: 'h', version: 12, deleted: false, data: {} };
+    const phase = pulledPhase(11, { id: 'ph-11' });
+    const withExtra = { ...phase, data: { ...(phase.data as object), futureField: 'kept' } };
+    const r = await applyPullPage(db, pullPage([withExtra, unknown], 12));
+    expect(r).toMatchObject({ stalled: null, cursor: 12 });
+    expect(await db.phases.get('ph-11')).toMatchObject({ futureField: 'kept', version: 11 });
   });
 
   it('never takes a row back to an older version (a stale page racing a newer one)', async () => {

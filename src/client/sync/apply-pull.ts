@@ -13,14 +13,22 @@
  * - An outbox entry leaves only when the server has processed it (seq ≤ lastSeq) AND a push told
  *   this device it applied (`confirmed`): an entry whose answer was lost is pushed again, so a
  *   rejection is never mistaken for an acknowledgement.
+ * - A page of the first sync's core (`part: 'core'`) also records where the first sync stands
+ *   (first-sync.ts), in the same transaction: still in the core, or, on its last page, the deferred
+ *   rows still to come; a first page (cursor 0) starts that record afresh.
  * Safe to replay: applying the same page twice leaves the same state.
+ *
+ * Cost: every stored row has a version at or below the stored cursor (the cursor covers what is
+ * stored), so only rows at or below it can be older than a stored one; an in-order page (all of a
+ * first sync's) is written without reading a row first.
  */
 import type { PullPage } from '../../shared/pull.ts';
 import { rowDataSchemas, type RowType } from '../../shared/rows.ts';
 import { META, raiseNextSeq, readClientIdentity, readCursor, readServerLastSeq } from '../db/meta.ts';
 import { rebase, rebaseTables } from '../db/rebase.ts';
 import { TABLE_OF_ROW_TYPE, type BaseEntry, type ConflictRecord, type TraguardiDb } from '../db/schema.ts';
-import { rowKey } from './apply-mutation.ts';
+import { readFirstSync, writeFirstSync, type FirstSyncState } from './first-sync.ts';
+import { timed, timedSync } from './sync-timing.ts';
 
 export interface ApplyPullResult {
   /** The cursor now stored. */
@@ -30,6 +38,15 @@ export interface ApplyPullResult {
   acknowledged: number;
   /** A row could not be stored: the caller stops pulling (the same row will come again). */
   stalled: { id: string; type: string; version: number } | null;
+  /** Where a first sync stands after a core page (undefined for other pages). */
+  firstSync?: FirstSyncState | null;
+}
+
+export interface ApplyPullOptions {
+  /** A resync: the rows start again from 0 (in this page's transaction). */
+  reset?: boolean;
+  /** A page of the first sync's core (pulled with part=core). */
+  part?: 'core';
 }
 
 type SyncedTable = (typeof TABLE_OF_ROW_TYPE)[RowType];
@@ -46,7 +63,7 @@ export function syncedTables(db: TraguardiDb) {
 export async function applyPullPage(
   db: TraguardiDb,
   page: PullPage,
-  options: { reset?: boolean } = {},
+  options: ApplyPullOptions = {},
 ): Promise<ApplyPullResult> {
   const tables = [...new Set([...syncedTables(db), ...rebaseTables(db)])];
   return db.transaction('rw', tables, async () => {
@@ -62,46 +79,23 @@ export async function applyPullPage(
       oldCursor = 0;
     }
 
-    // The final state of each row in this page: a record, or null for a tombstone.
-    const writes = new Map<SyncedTable, Map<string, Record<string, unknown> | null>>();
-    let stalled: ApplyPullResult['stalled'] = null;
-    let stored = 0;
-    for (const row of page.rows) {
-      if (!isRowType(row.type)) {
-        if (row.deleted) continue; // nothing of an unknown type is stored, so nothing to delete
-        stalled = { id: row.id, type: row.type, version: row.version };
-        break;
-      }
-      const table = TABLE_OF_ROW_TYPE[row.type];
-      let record: Record<string, unknown> | null = null;
-      if (!row.deleted) {
-        const parsed = rowDataSchemas[row.type].safeParse(row.data);
-        if (!parsed.success) {
-          stalled = { id: row.id, type: row.type, version: row.version };
-          break;
-        }
-        record = { ...parsed.data, id: row.id, version: row.version };
-      }
-      const perTable = writes.get(table) ?? new Map<string, Record<string, unknown> | null>();
-      perTable.set(row.id, record);
-      writes.set(table, perTable);
-      stored++;
-    }
+    const { writes, stalled, stored, notes } = timedSync('rows', () => prepareRows(page));
 
     for (const [table, rows] of writes) {
-      await dropStale(db, table, rows);
+      await timed('stale', () => dropStale(db, table, rows, oldCursor));
       const puts = [...rows.values()].filter((r) => r !== null);
       const deletes = [...rows].filter(([, r]) => r === null).map(([id]) => id);
       if (table === 'conflicts') await keepDismissed(db, puts, dismissed);
-      if (puts.length) await db.table(table).bulkPut(puts);
-      if (deletes.length) await db.table(table).bulkDelete(deletes);
-      if (table === 'phases' || table === 'notes') {
-        for (const [id, r] of rows) {
-          const base = bases.get(rowKey(table, id));
-          // The server copy of a row with pending changes: the rebase below starts from it.
-          if (base && !(base.row && r && base.row.version > Number(r.version)))
-            base.row = r as BaseEntry['row'];
-        }
+      await timed('write', async () => {
+        if (puts.length) await db.table(table).bulkPut(puts);
+        if (deletes.length) await db.table(table).bulkDelete(deletes);
+      });
+      // The server copy of a row with pending changes (any table: plan mutations change areas,
+      // plans, …): the rebase below starts from it.
+      for (const [id, r] of rows) {
+        const base = bases.get(`${table}:${id}`);
+        if (base && !(base.row && r && base.row.version > Number(r.version)))
+          base.row = r as BaseEntry['row'];
       }
     }
     await db.bases.bulkPut([...bases.values()]);
@@ -120,10 +114,78 @@ export async function applyPullPage(
       .primaryKeys();
     await db.outbox.bulkDelete(acked);
 
+    const firstSync =
+      options.part === 'core' ? await recordCore(db, page, notes, oldCursor === 0) : undefined;
+
     const userId = (await readClientIdentity(db))?.userId ?? '';
-    await rebase(db, userId, lastSeq);
-    return { cursor, stored, acknowledged: acked.length, stalled };
+    await timed('rebase', () => rebase(db, userId, lastSeq));
+    return {
+      cursor,
+      stored,
+      acknowledged: acked.length,
+      stalled,
+      ...(firstSync === undefined ? {} : { firstSync }),
+    };
   });
+}
+
+type RowWrites = Map<SyncedTable, Map<string, Record<string, unknown> | null>>;
+
+/**
+ * Each row of the page checked with its type's shared schema and turned into its record (null for a
+ * tombstone), by table; the first row that does not parse stops the page (`stalled`).
+ */
+function prepareRows(page: PullPage): {
+  writes: RowWrites;
+  stalled: ApplyPullResult['stalled'];
+  stored: number;
+  notes: number;
+} {
+  const writes: RowWrites = new Map();
+  let stored = 0;
+  let notes = 0;
+  for (const row of page.rows) {
+    // A row type of a later protocol: ignored, so a newer server never stalls this device (v2).
+    if (!isRowType(row.type)) continue;
+    const table = TABLE_OF_ROW_TYPE[row.type];
+    let record: Record<string, unknown> | null = null;
+    if (!row.deleted) {
+      const parsed = rowDataSchemas[row.type].safeParse(row.data);
+      if (!parsed.success)
+        return { writes, stalled: { id: row.id, type: row.type, version: row.version }, stored, notes };
+      // Fields this release does not know are kept (v2), so a later one finds them stored.
+      const raw = typeof row.data === 'object' && row.data !== null ? row.data : {};
+      record = { ...raw, ...parsed.data, id: row.id, version: row.version };
+    }
+    const perTable = writes.get(table) ?? new Map<string, Record<string, unknown> | null>();
+    perTable.set(row.id, record);
+    writes.set(table, perTable);
+    stored++;
+    if (row.type === 'note' && record) notes++;
+  }
+  return { writes, stalled: null, stored, notes };
+}
+
+/**
+ * Where the first sync stands after a core page: still in the core, or (its last page) the deferred
+ * rows to come, or done (nothing deferred, or a server without the extension sent everything).
+ */
+async function recordCore(
+  db: TraguardiDb,
+  page: PullPage,
+  notes: number,
+  fromZero: boolean,
+): Promise<FirstSyncState | null> {
+  const previous = fromZero ? null : await readFirstSync(db);
+  const coreNotes = (previous?.coreNotes ?? 0) + notes;
+  let next: FirstSyncState | null = null;
+  if (page.hasMore) next = { stage: 'core', coreNotes };
+  else if (page.deferred && Object.values(page.deferred.rows).some((n) => n > 0)) {
+    const { until, rows } = page.deferred;
+    next = { stage: 'deferred', coreNotes, until, cursor: 0, total: rows, received: {} };
+  }
+  await writeFirstSync(db, next);
+  return next;
 }
 
 /**
@@ -134,8 +196,11 @@ async function dropStale(
   db: TraguardiDb,
   table: SyncedTable,
   rows: Map<string, Record<string, unknown> | null>,
+  storedCursor: number,
 ) {
-  const ids = [...rows.keys()];
+  // Only a row at or below the stored cursor can be older than one already stored (see above).
+  const ids = [...rows].filter(([, r]) => r === null || Number(r.version) <= storedCursor).map(([id]) => id);
+  if (ids.length === 0) return;
   const stored = await db.table<{ id: string; version: number }, string>(table).bulkGet(ids);
   stored.forEach((existing, i) => {
     const id = ids[i];

@@ -1,6 +1,8 @@
 /**
  * One sync cycle: upload the photos not yet uploaded, push the outbox in seq order, pull until the
- * server has nothing more. The engine (sync-engine.ts) decides when; this decides what.
+ * server has nothing more, then, during a first sync, fetch its deferred rows (first-sync.ts) — sending
+ * what the user changes meanwhile between their pages. The engine (sync-engine.ts) decides when; this
+ * decides what.
  *
  * Guarantees, whatever fails where (lost answers, duplicates, restarts):
  * - every mutation is sent with its seq and id until the device knows its outcome; the server
@@ -11,25 +13,20 @@
  * - a failure leaves the database as the last completed transaction left it; the next cycle resumes.
  */
 import { MAX_MUTATIONS_PER_PUSH, type PushRequest } from '../../shared/push.ts';
-import { pullResponseSchema } from '../../shared/pull.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
-import { getClientIdentity, readCursor, writeLastSync } from '../db/meta.ts';
+import { getClientIdentity, writeLastSync } from '../db/meta.ts';
 import { isQuotaError, withReopen } from '../db/open-db.ts';
-import type { OutboxEntry, TraguardiDb } from '../db/schema.ts';
+import type { OutboxEntry } from '../db/schema.ts';
 import { loadSession } from '../db/session.ts';
-import { applyPullPage } from './apply-pull.ts';
 import { applyPushAnswer, pushAnswerSchema } from './apply-push.ts';
-import { SyncFailure, failureForStatus, requestJson, send, type FetchLike } from './http.ts';
+import { authHeaders as headers, type CycleCtx as Ctx, type CycleDeps } from './cycle-context.ts';
+import { pullDeferred } from './deferred-pull.ts';
+import { SyncFailure, failureForStatus, requestJson, send } from './http.ts';
+import { pullAll } from './pull-loop.ts';
 import type { SyncErrorKind } from './sync-status.ts';
+import { timed } from './sync-timing.ts';
 
-export interface CycleDeps {
-  db: TraguardiDb;
-  fetch: FetchLike;
-  now: () => Date;
-  baseUrl: string;
-  /** Mutations per push (≤ 1,000, the contract's limit); tests use small batches. */
-  pushBatchSize?: number;
-}
+export type { CycleDeps } from './cycle-context.ts';
 
 export type CycleResult =
   | { ok: true; pushed: number; rejected: number; pulledRows: number }
@@ -39,8 +36,6 @@ export type CycleResult =
 const MAX_PUSH_BYTES = 900 * 1024;
 /** Answers in a row that settle nothing before the cycle gives up (a gap the device cannot fill). */
 const MAX_IDLE_PUSHES = 3;
-/** Pages in one cycle before giving up on a server that keeps saying hasMore without progress. */
-const MAX_PAGES = 10_000;
 
 const encoder = new TextEncoder();
 
@@ -56,9 +51,27 @@ export async function runSyncCycle(deps: CycleDeps): Promise<CycleResult> {
     const ctx = { ...deps, token: session.token, clientId: identity.clientId };
     await uploadAttachments(ctx);
     const pushed = await pushOutbox(ctx);
-    const pulledRows = await pullAll(ctx);
-    await withReopen(deps.db, () => writeLastSync(deps.db, { at: deps.now().toISOString() }));
-    return { ok: true, pushed: pushed.confirmed, rejected: pushed.rejected, pulledRows };
+    let pulledRows = await pullAll(ctx);
+    const synced = () => withReopen(deps.db, () => writeLastSync(deps.db, { at: deps.now().toISOString() }));
+    await synced();
+    // A first sync's deferred rows; what the user queues meanwhile goes out between their pages.
+    const between = async () => {
+      if (!(await withReopen(deps.db, () => hasUnsent(ctx)))) return false;
+      await uploadAttachments(ctx);
+      const more = await pushOutbox(ctx);
+      pushed.confirmed += more.confirmed;
+      pushed.rejected += more.rejected;
+      pulledRows += await pullAll(ctx);
+      return true;
+    };
+    const deferredRows = await pullDeferred(ctx, between);
+    if (deferredRows > 0) await synced();
+    return {
+      ok: true,
+      pushed: pushed.confirmed,
+      rejected: pushed.rejected,
+      pulledRows: pulledRows + deferredRows,
+    };
   } catch (err) {
     if (err instanceof SyncFailure)
       return { ok: false, error: err.kind, message: err.message, token: session.token };
@@ -66,19 +79,6 @@ export async function runSyncCycle(deps: CycleDeps): Promise<CycleResult> {
       return { ok: false, error: 'quota', message: 'device storage full', token: session.token };
     throw err;
   }
-}
-
-interface Ctx extends CycleDeps {
-  token: string;
-  clientId: string;
-}
-
-function headers(ctx: Ctx, contentType?: string): Record<string, string> {
-  return {
-    Authorization: `Bearer ${ctx.token}`,
-    Accept: 'application/json',
-    ...(contentType ? { 'Content-Type': contentType } : {}),
-  };
 }
 
 async function uploadAttachments(ctx: Ctx): Promise<void> {
@@ -94,15 +94,29 @@ async function uploadAttachments(ctx: Ctx): Promise<void> {
       { method: 'PUT', headers: headers(ctx, a.mime), body: a.blob },
       'upload',
     );
+    const quota = res.status === 413 ? await quotaOf(res) : null;
     await res.body?.cancel().catch(() => {});
     if (res.ok) {
       await withReopen(db, () => db.attachments.update(a.id, { uploaded: true }));
     } else if ([400, 409, 413, 415].includes(res.status)) {
-      // Refused for good (type, size, that id holding other bytes): stop retrying; the note goes on and the server decides on it.
-      await withReopen(db, () => db.attachments.update(a.id, { uploadError: `HTTP ${res.status}` }));
+      // Refused for good (type, size, that id holding other bytes, storage full): stop retrying; the
+      // note goes on and the server decides on it. The photo stays here; the sync page says why.
+      const uploadError = quota ? `quota:${quota}` : `HTTP ${res.status}`;
+      await withReopen(db, () => db.attachments.update(a.id, { uploadError }));
     } else {
       throw failureForStatus(res.status, 'upload');
     }
+  }
+}
+
+/** The storage bound a 413 names (`"quota": "user" | "ente"`), or null for a photo too large. */
+async function quotaOf(res: Response): Promise<'user' | 'ente' | null> {
+  try {
+    const body = (await res.json()) as { error?: { quota?: unknown } };
+    const quota = body.error?.quota;
+    return quota === 'user' || quota === 'ente' ? quota : null;
+  } catch {
+    return null;
   }
 }
 
@@ -147,12 +161,8 @@ async function pushOutbox(ctx: Ctx): Promise<{ confirmed: number; rejected: numb
       })),
     };
     const init = { method: 'POST', headers: headers(ctx, 'application/json'), body: JSON.stringify(body) };
-    const answer = await requestJson(
-      ctx.fetch,
-      `${ctx.baseUrl}/api/sync/push`,
-      init,
-      pushAnswerSchema,
-      'push',
+    const answer = await timed('push', () =>
+      requestJson(ctx.fetch, `${ctx.baseUrl}/api/sync/push`, init, pushAnswerSchema, 'push'),
     );
     const outcome = await withReopen(ctx.db, () => applyPushAnswer(ctx.db, batch, answer, ctx.now()));
     total.confirmed += outcome.confirmed;
@@ -169,35 +179,11 @@ async function pushOutbox(ctx: Ctx): Promise<{ confirmed: number; rejected: numb
   }
 }
 
-async function pullAll(ctx: Ctx): Promise<number> {
-  let reset = false;
-  let rows = 0;
-  for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const cursor = reset ? 0 : await withReopen(ctx.db, () => readCursor(ctx.db));
-    const q = new URLSearchParams({ clientId: ctx.clientId, cursor: String(cursor) });
-    const init = { method: 'GET', headers: headers(ctx) };
-    const page = await requestJson(
-      ctx.fetch,
-      `${ctx.baseUrl}/api/sync/pull?${q}`,
-      init,
-      pullResponseSchema,
-      'pull',
-    );
-    if ('resync' in page) {
-      if (reset) throw new SyncFailure('server', 'pull: resync asked for cursor 0');
-      reset = true;
-      continue;
-    }
-    const applied = await withReopen(ctx.db, () => applyPullPage(ctx.db, page, { reset }));
-    reset = false;
-    rows += applied.stored;
-    if (applied.stalled) {
-      const s = applied.stalled;
-      throw new SyncFailure('server', `pull: row ${s.type} ${s.id} v${s.version} cannot be stored here`);
-    }
-    if (!page.hasMore) return rows;
-    if (applied.cursor <= cursor && page.rows.length === 0)
-      throw new SyncFailure('server', 'pull: no progress');
-  }
-  throw new SyncFailure('server', 'pull: too many pages');
+/** Whether the user queued something this cycle has not sent (a mutation, or a photo to upload). */
+async function hasUnsent(ctx: Ctx): Promise<boolean> {
+  const { db } = ctx;
+  return db.transaction('r', [db.outbox, db.attachments], async () => {
+    if ((await db.outbox.filter((e) => e.confirmed !== true).count()) > 0) return true;
+    return (await db.attachments.filter((a) => !a.uploaded && !a.uploadError).count()) > 0;
+  });
 }

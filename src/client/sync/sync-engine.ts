@@ -16,6 +16,7 @@
 import { isClosedForUpgrade } from '../db/open-db.ts';
 import type { TraguardiDb } from '../db/schema.ts';
 import { readLastSync } from '../db/meta.ts';
+import { firstSyncProgress, readFirstSync } from './first-sync.ts';
 import { loadSession } from '../db/session.ts';
 import { watchSessionToken } from '../db/watch.ts';
 import type { FetchLike } from './http.ts';
@@ -92,7 +93,8 @@ export function browserOnlineSource(): OnlineSource {
   };
 }
 
-function defaultVisibility(): VisibilitySource | null {
+/** The page's visibility (document.visibilityState), or null where there is no document (a worker). */
+export function documentVisibility(): VisibilitySource | null {
   if (typeof document === 'undefined') return null;
   return {
     isVisible: () => document.visibilityState === 'visible',
@@ -117,7 +119,7 @@ const defaultTimers: TimerApi = {
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const timers = o.timers ?? defaultTimers;
   const lock = o.lock === undefined ? defaultLock() : o.lock;
-  const visibility = o.visibility === undefined ? defaultVisibility() : o.visibility;
+  const visibility = o.visibility === undefined ? documentVisibility() : o.visibility;
   const random = o.random ?? Math.random;
   const debounceMs = o.debounceMs ?? 500;
   const periodMs = o.periodMs ?? 60_000;
@@ -182,6 +184,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
           now: o.now,
           baseUrl: o.baseUrl ?? '',
           ...(o.pushBatchSize !== undefined ? { pushBatchSize: o.pushBatchSize } : {}),
+          onFirstSyncProgress: (firstSync) => status.set({ firstSync }),
+          shouldStop: () => stopped,
         });
       result = lock ? ((await lock.request(SYNC_LOCK_NAME, cycle)) as CycleResult) : await cycle();
     } catch (err) {
@@ -235,6 +239,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       );
       void readLastSync(o.db)
         .then((s) => s && status.set({ lastSyncAt: s.at }))
+        .catch(() => {});
+      // A first sync interrupted (a closed tab): its progress shows at once, before the cycle resumes it.
+      void readFirstSync(o.db)
+        .then((s) => status.set({ firstSync: firstSyncProgress(s) }))
         .catch(() => {});
       trigger();
     },

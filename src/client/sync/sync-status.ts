@@ -5,6 +5,7 @@
  */
 import type { TraguardiDb } from '../db/schema.ts';
 import { readSyncCounts, watchSyncCounts, type SyncCounts } from '../db/watch.ts';
+import type { FirstSyncProgress } from './first-sync.ts';
 
 export type SyncErrorKind = 'unauthorized' | 'client_too_old' | 'network' | 'server' | 'quota';
 
@@ -15,6 +16,8 @@ export interface SyncStatus extends SyncCounts {
   lastSyncAt: string | null;
   /** Why the last cycle failed; null after a success. */
   error: SyncErrorKind | null;
+  /** While a first sync's deferred rows (other areas' notes, history) arrive; null otherwise. */
+  firstSync: FirstSyncProgress | null;
 }
 
 export interface SyncStatusStore {
@@ -37,6 +40,7 @@ export function createSyncStatus(db: TraguardiDb, initial: { online: boolean }):
     rejected: 0,
     lastSyncAt: null,
     error: null,
+    firstSync: null,
   };
   const listeners = new Set<() => void>();
   let stopWatching: (() => void) | null = null;

@@ -66,14 +66,10 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
 
   const startEngine = (): Promise<SyncEngine> => {
     if (state.engine) return Promise.resolve(state.engine);
-    starting ??= import('../sync/sync-engine.ts')
-      .then(({ createSyncEngine, browserOnlineSource }) => {
-        const engine = createSyncEngine({
-          db,
-          fetch: fetchFn,
-          now: () => new Date(),
-          online: browserOnlineSource(),
-        });
+    // In a worker in the app; in the page when a fetch is injected (tests) (app-sync-engine.ts).
+    starting ??= import('../sync/app-sync-engine.ts')
+      .then(({ createAppSyncEngine }) => {
+        const engine = createAppSyncEngine({ db, ...(options.fetch ? { fetch: fetchFn } : {}) });
         engine.start();
         set({ engine, syncStatus: engine.status });
         return engine;

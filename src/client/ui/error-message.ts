@@ -12,6 +12,8 @@ const KEYS: Record<LocalChangeCode, MessageKey> = {
   illegal_transition: 'error.illegal_transition',
   no_session: 'error.no_session',
   quota: 'error.quota',
+  forbidden: 'error.forbidden',
+  locked: 'error.locked',
 };
 
 /** The message key for a refused local change (a full disk included: nothing saved is lost). */

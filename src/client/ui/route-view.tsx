@@ -3,40 +3,36 @@ import { useT } from '../i18n/use-t.ts';
 import { Link } from './components/link.tsx';
 import { PageTitle } from './components/page-title.tsx';
 import { useRoute } from './hooks/use-route.ts';
+import { useSession } from './hooks/use-session.ts';
+import { canAdminister } from './permissions.ts';
 import { HomePage } from './pages/home/home-page.tsx';
-import { paths, type Route } from './router/routes.ts';
+import { isAdminRoute, loaders } from './router/route-loaders.ts';
+import { paths } from './router/routes.ts';
 
-// Every page but the first ("Il mio lavoro") is its own chunk, loaded on first visit (and precached
-// by the service worker, so it opens offline too).
-const loaders = {
-  dashboard: () => import('./pages/dashboard/dashboard-page.tsx'),
-  area: () => import('./pages/dashboard/area-page.tsx'),
-  objective: () => import('./pages/objective/objective-page.tsx'),
-  phase: () => import('./pages/phase/phase-page.tsx'),
-  search: () => import('./pages/search/search-page.tsx'),
-  sync: () => import('./pages/sync/sync-page.tsx'),
-  settings: () => import('./pages/settings/settings-page.tsx'),
-} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
-
-/**
- * Starts fetching the chunk of the page a deep link opens, while the session is still being read,
- * instead of after the shell has rendered. import() caches, so React.lazy reuses the same load.
- */
-export function preloadRoute(route: Route): void {
-  if (hasLoader(route.name)) void loaders[route.name]().catch(() => undefined);
-}
-
-function hasLoader(name: Route['name']): name is keyof typeof loaders {
-  return Object.hasOwn(loaders, name);
-}
-
+// Every page but the first ("Il mio lavoro") is its own chunk (router/route-loaders.ts).
 const DashboardPage = lazy(() => loaders.dashboard().then((m) => ({ default: m.DashboardPage })));
 const AreaPage = lazy(() => loaders.area().then((m) => ({ default: m.AreaPage })));
 const ObjectivePage = lazy(() => loaders.objective().then((m) => ({ default: m.ObjectivePage })));
+const EvidencePage = lazy(() => loaders.objectiveEvidence().then((m) => ({ default: m.EvidencePage })));
 const PhasePage = lazy(() => loaders.phase().then((m) => ({ default: m.PhasePage })));
 const SearchPage = lazy(() => loaders.search().then((m) => ({ default: m.SearchPage })));
 const SyncPage = lazy(() => loaders.sync().then((m) => ({ default: m.SyncPage })));
 const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
+const AdminUsersPage = lazy(() => loaders.adminUsers().then((m) => ({ default: m.AdminUsersPage })));
+// Another role typing an admin address gets this notice (its own chunk), never the admin pages.
+const AdminReservedPage = lazy(() =>
+  import('./pages/admin-reserved/admin-reserved-page.tsx').then((m) => ({ default: m.AdminReservedPage })),
+);
+const PlanAmendmentsPage = lazy(() =>
+  loaders.planAmendments().then((m) => ({ default: m.PlanAmendmentsPage })),
+);
+const WhatChangedPage = lazy(() => loaders.planChanges().then((m) => ({ default: m.WhatChangedPage })));
+const RelazionePage = lazy(() => loaders.planReport().then((m) => ({ default: m.RelazionePage })));
+const MonitoringPage = lazy(() => loaders.planMonitoring().then((m) => ({ default: m.MonitoringPage })));
+const SnapshotPage = lazy(() => loaders.planSnapshot().then((m) => ({ default: m.SnapshotPage })));
+const AdminAuditPage = lazy(() => loaders.adminAudit().then((m) => ({ default: m.AdminAuditPage })));
+const PlanImportPage = lazy(() => loaders.planImport().then((m) => ({ default: m.PlanImportPage })));
+const PlanPage = lazy(() => loaders.plan().then((m) => ({ default: m.PlanPage })));
 
 function NotFound() {
   const { t } = useT();
@@ -52,6 +48,8 @@ function NotFound() {
 /** The page for the current address. */
 export function RouteView() {
   const route = useRoute();
+  const { user } = useSession();
+  if (isAdminRoute(route.name) && !canAdminister(user)) return <AdminReservedPage />;
   switch (route.name) {
     case 'home':
       return <HomePage />;
@@ -61,6 +59,8 @@ export function RouteView() {
       return <AreaPage key={route.id} id={route.id} />;
     case 'objective':
       return <ObjectivePage key={route.id} id={route.id} />;
+    case 'objectiveEvidence':
+      return <EvidencePage key={route.id} objectiveId={route.id} />;
     case 'phase':
       return <PhasePage key={route.id} id={route.id} />;
     case 'search':
@@ -69,6 +69,30 @@ export function RouteView() {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'adminUsers':
+      return <AdminUsersPage />;
+    case 'adminAudit':
+      return <AdminAuditPage />;
+    case 'planImport':
+      return <PlanImportPage />;
+    case 'plan':
+      return <PlanPage key={route.id} id={route.id} />;
+    case 'planAmendments':
+      return <PlanAmendmentsPage key={route.id} planId={route.id} />;
+    case 'planChanges':
+      return <WhatChangedPage key={route.id} planId={route.id} />;
+    case 'planReport':
+      return <RelazionePage key={route.id} planId={route.id} />;
+    case 'planMonitoring':
+      return <MonitoringPage key={route.id} planId={route.id} />;
+    case 'planSnapshot':
+      return (
+        <SnapshotPage
+          key={`${route.id}/${route.snapshotId}`}
+          planId={route.id}
+          snapshotId={route.snapshotId}
+        />
+      );
     case 'notFound':
       return <NotFound />;
   }

@@ -27,6 +27,13 @@ export interface AreaSection {
 
 export interface DocumentSections {
   ente: string | null;
+  /** The text lines before the first area heading (the premessa), page furniture left out. */
+  premessa: string[];
+  /**
+   * Lines read but placed nowhere: prose between an area's table rows (a footer the furniture rules
+   * missed, a note) and table rows before the first area. The preview lists them.
+   */
+  unplaced: { line: number; text: string }[];
   areas: AreaSection[];
 }
 
@@ -42,6 +49,8 @@ export function splitSections(lines: readonly SourceLine[]): Step<DocumentSectio
   const texts = lines.flatMap((l) => (l.kind === 'text' ? [l.text] : []));
   const furniture = pageFurniture(texts);
   const areas: AreaSection[] = [];
+  const premessa: string[] = [];
+  const unplaced: { line: number; text: string }[] = [];
   let current: AreaSection | null = null;
   let columns: ColumnKind[] | null = null;
 
@@ -57,8 +66,12 @@ export function splitSections(lines: readonly SourceLine[]): Step<DocumentSectio
         current = { heading: line.text, line: line.number, motivation: [], rows: [], hasHeader: false };
         areas.push(current);
         columns = null;
-      } else if (current !== null && columns === null) {
+      } else if (current === null) {
+        premessa.push(line.text);
+      } else if (columns === null) {
         current.motivation.push(line.text);
+      } else {
+        unplaced.push({ line: line.number, text: line.text });
       }
       continue;
     }
@@ -70,8 +83,12 @@ export function splitSections(lines: readonly SourceLine[]): Step<DocumentSectio
       current.hasHeader = true;
       continue;
     }
-    // Tabbed lines before the first area belong to the preamble (e.g. a table of approving acts).
-    if (current === null) continue;
+    // Tabbed lines before the first area belong to the premessa (e.g. a table of approving acts).
+    if (current === null) {
+      premessa.push(line.cells.join(' '));
+      unplaced.push({ line: line.number, text: line.cells.join(' ') });
+      continue;
+    }
     if (columns === null)
       return { ok: false, error: planParseError('table_without_header', line.number, {}) };
     current.rows.push({ line: line.number, cells: line.cells, columns });
@@ -84,5 +101,5 @@ export function splitSections(lines: readonly SourceLine[]): Step<DocumentSectio
   }
   const closed = closeArea(current);
   if (!closed.ok) return closed;
-  return { ok: true, value: { ente: findEnte(texts), areas } };
+  return { ok: true, value: { ente: findEnte(texts), premessa, unplaced, areas } };
 }

@@ -92,8 +92,8 @@ describe('parsePlanText does not depend on layout accidents', () => {
     const [, ...areas] = blocks();
     areas.forEach((block, index) => {
       const plan = parseOrThrow(block.join('\n'));
-      expect(withoutLines({ ente: null, areas: plan.areas })).toEqual(
-        withoutLines({ ente: null, areas: reference.areas.slice(index, index + 1) }),
+      expect(withoutLines({ ente: null, acts: [], areas: plan.areas })).toEqual(
+        withoutLines({ ente: null, acts: [], areas: reference.areas.slice(index, index + 1) }),
       );
     });
   });

@@ -7,6 +7,7 @@ import { areaNameFromHeading } from './area-heading.ts';
 import { buildObjectives } from './build-objectives.ts';
 import { splitSections } from './document-sections.ts';
 import type { ParsedArea, ParsePlanResult } from './parsed-plan.ts';
+import { actsInPremessa } from './premessa-acts.ts';
 import { tokenise } from './source-lines.ts';
 import { logicalRows } from './table-rows.ts';
 
@@ -28,5 +29,18 @@ export function parsePlanText(text: string): ParsePlanResult {
       line: section.line,
     });
   }
-  return { ok: true, plan: { ente: sections.value.ente, areas } };
+  return {
+    ok: true,
+    plan: { ente: sections.value.ente, acts: actsInPremessa(sections.value.premessa), areas },
+  };
+}
+
+/**
+ * The lines of the text that the importer read but placed in no area, objective or phase (prose
+ * between table rows, table rows before the first area), for the preview to list; [] when the text
+ * does not parse (the error says why).
+ */
+export function unplacedLines(text: string): { line: number; text: string }[] {
+  const sections = splitSections(tokenise(text));
+  return sections.ok ? sections.value.unplaced : [];
 }

@@ -3,7 +3,7 @@
  * progress exist. Line numbers are 1-based positions in the source text so a preview can point back
  * at the row an objective or phase came from.
  */
-import type { IsoDate, ObjectiveState, ObjectiveWeights, WeightUnit } from '../plan.ts';
+import type { ApprovingAct, IsoDate, ObjectiveState, ObjectiveWeights, WeightUnit } from '../plan.ts';
 
 export interface ParsedPhase {
   number: number;
@@ -41,6 +41,8 @@ export interface ParsedArea {
 
 export interface ParsedPlan {
   ente: string | null;
+  /** The acts the premessa names (adoption and amendments), in the order it names them. */
+  acts: ApprovingAct[];
   areas: ParsedArea[];
 }
 

@@ -1,16 +1,18 @@
 /**
  * `npm run admin:create -- --ente "Nome ente" --username u --display "Nome"`: creates an admin user
- * (and the ente, if no ente has that name) on the database of DATABASE_URL / DATA_DIR, after applying
- * the migrations. The password comes from ADMIN_PASSWORD or, when unset, from the first line of stdin.
- * Refuses an existing username (usernames are unique across enti).
+ * (and the ente, if no ente has that name) on the database of DATABASE_URL / DATA_DIR. The password
+ * comes from ADMIN_PASSWORD or, when unset, from the first line of stdin. Refuses an existing
+ * username (usernames are unique across enti).
+ *
+ * With the embedded database and the server running, the admin is created BY the server through its
+ * control channel (data-dir-access.ts), so it can sign in at once; with no server running, the tool
+ * opens the folder itself and applies the migrations first.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
-import { openDatabase } from '../db/database.ts';
 import { prepareDatabase } from '../db/migrate.ts';
-import { appUser } from '../db/schema.ts';
-import { createEnte, createUser, findEnteByName } from '../enti.ts';
+import { adminArgsProblem, AdminNotCreated, createAdmin, type NewAdmin } from '../ops/create-admin.ts';
+import { databaseEnv, directOrThroughServer, fail, Refusal } from './data-dir-access.ts';
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -32,47 +34,31 @@ if (!values.ente || !values.username) {
   );
   process.exit(2);
 }
-const password = await readPassword();
-if (password.length < 8) {
-  console.error('The password must be at least 8 characters long.');
+const admin: NewAdmin = {
+  ente: values.ente,
+  username: values.username,
+  displayName: values.display ?? values.username,
+  password: await readPassword(),
+};
+const problem = adminArgsProblem(admin);
+if (problem) {
+  console.error(`Not created: ${problem}.`);
   process.exit(2);
 }
 
-const database = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR || './data',
-});
 try {
-  let outcome = '';
-  await prepareDatabase(database.db, {
-    seed: async (tx) => {
-      const [taken] = await tx
-        .select({ id: appUser.id })
-        .from(appUser)
-        .where(eq(appUser.username, values.username ?? ''));
-      if (taken) throw new Error(`the username "${values.username}" already exists`);
-      const now = new Date();
-      const existing = await findEnteByName(tx, values.ente ?? '');
-      const enteId = existing ?? (await createEnte(tx, values.ente ?? '', now));
-      await createUser(
-        tx,
-        {
-          enteId,
-          username: values.username ?? '',
-          displayName: values.display ?? values.username ?? '',
-          role: 'admin',
-          areaIds: [],
-          password,
-        },
-        now,
-      );
-      outcome = `${existing ? 'Ente found' : 'Ente created'}: "${values.ente}". Admin "${values.username}" created.`;
-    },
+  await directOrThroughServer(databaseEnv(), { command: 'admin.create', ...admin }, async (database) => {
+    let outcome = '';
+    try {
+      await prepareDatabase(database.db, {
+        seed: async (tx) => void (outcome = await createAdmin(tx, admin, new Date())),
+      });
+    } catch (error) {
+      if (error instanceof AdminNotCreated) throw new Refusal(`Not created: ${error.message}`);
+      throw error;
+    }
+    return outcome;
   });
-  console.log(outcome);
 } catch (error) {
-  console.error(`Not created: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await database.close();
+  fail(`Not created: ${error instanceof Error ? error.message : String(error)}`);
 }

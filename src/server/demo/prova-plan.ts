@@ -14,6 +14,7 @@ const phase = (number: number, description: string, deadline: string) => ({
 
 export const PROVA_PLAN: ParsedPlan = {
   ente: 'Comune di Prova',
+  acts: [],
   areas: [
     {
       name: 'Area amministrativa',

@@ -6,6 +6,8 @@
  * - the contract's demo users, all with one password.
  * Progress: every phase not started except a deterministic handful per Asola area (demoProgress), so
  * dashboards show something; each of those carries a history row by the area's head.
+ * - and, unless turned off (DEMO_CURRENT_YEAR=0), the current year's plan: the sample rolled over,
+ *   approved, with progress and notes by today (current-year-plan.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,10 +17,11 @@ import { parsePlanText } from '../../domain/plan-text/parse-plan-text.ts';
 import type { Role } from '../../shared/auth.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Tx } from '../db/database.ts';
-import { ente, phase, phaseHistory } from '../db/schema.ts';
+import { ente, phase, phaseHistory, plan } from '../db/schema.ts';
 import { createEnte, createUser } from '../enti.ts';
 import { importParsedPlan, type ImportedArea } from '../plan-import.ts';
 import { allocateVersions } from '../sync/versions.ts';
+import { seedCurrentYearPlan } from './current-year-plan.ts';
 import { PROVA_PLAN } from './prova-plan.ts';
 
 export const DEMO_ENTE = 'Città di Asola';
@@ -127,7 +130,15 @@ async function applyDemoProgress(
 }
 
 /** Seeds the demo when the database has no ente yet; returns whether it did. */
-export async function seedDemo(tx: Tx, options: { password: string; now: Date }): Promise<boolean> {
+export async function seedDemo(
+  tx: Tx,
+  options: {
+    password: string;
+    now: Date;
+    /** Add the current year's plan (the sample rolled over, with progress): on unless false. */
+    currentYearPlan?: boolean;
+  },
+): Promise<boolean> {
   const [any] = await tx.select({ id: ente.id }).from(ente).limit(1);
   if (any) return false;
   const parsed = parsePlanText(readFileSync(SAMPLE_PLAN, 'utf8'));
@@ -176,5 +187,22 @@ export async function seedDemo(tx: Tx, options: { password: string; now: Date })
     if (u.username === 'admin') adminId = id;
   }
   await applyDemoProgress(tx, asola, asolaPlan.areas, (areaId) => heads.get(areaId) ?? adminId);
+  // The sample as adopted: approved by the first act its premessa names (protocol Part 2, demo mode).
+  const adopted = parsed.plan.acts[0]?.date ?? '2022-01-19';
+  await tx
+    .update(plan)
+    .set({ events: [{ kind: 'approved', at: `${adopted}T12:00:00.000Z`, userId: adminId }] })
+    .where(eq(plan.id, asolaPlan.planId));
+  if (options.currentYearPlan !== false && now.getUTCFullYear() > 2022) {
+    // The 2022 heads head the same areas this year (carryAreaRights gives them the new areas).
+    const headByName = new Map(asolaPlan.areas.map((a) => [a.name, heads.get(a.id) ?? adminId]));
+    await seedCurrentYearPlan(tx, {
+      enteId: asola,
+      sourcePlanId: asolaPlan.planId,
+      adminId,
+      now,
+      headOf: (areaName) => headByName.get(areaName) ?? adminId,
+    });
+  }
   return true;
 }

@@ -8,13 +8,20 @@
  *   the bytes must start like the declared type (nothing else is ever served as an image).
  * - Reading is for whoever may see notes of the attachment's ente and area: its owner, the ente's
  *   admins and evaluators, and users of the area of a note that names it. Anyone else gets 404.
+ * - Who may upload is decided from the headers, before the body is read (401/403/400 without taking
+ *   in 10 MiB; refusal-drain.ts makes such early answers reach a client still writing).
+ * - Storage bounds (attachments/quota.ts) are checked in the upload's transaction. A photo emptied by
+ *   the orphan sweep (size 0) answers 404 `attachment_removed` to readers, and the same bytes
+ *   uploaded again restore it.
  */
 import { createHash } from 'node:crypto';
 import { and, arrayContains, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../shared/auth.ts';
 import { z } from 'zod';
 import type { AppContext } from '../app.ts';
 import { requireUser } from '../auth/request-user.ts';
+import { checkQuota, lockEnteQuota } from '../attachments/quota.ts';
 import { attachment, note } from '../db/schema.ts';
 import { HttpError } from '../http-errors.ts';
 import { canAddNotes, seesAllNotes } from '../sync/permissions.ts';
@@ -45,48 +52,76 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext):
     },
   );
 
-  app.put('/api/attachments/:id', { bodyLimit: ATTACHMENT_LIMIT }, async (request, reply) => {
-    const now = ctx.now();
-    const user = await requireUser(ctx.db, request, now);
-    const params = idSchema.safeParse(request.params);
-    if (!params.success) throw new HttpError('bad_request');
-    if (!canAddNotes(user.role)) throw new HttpError('forbidden');
-    const type = imageType(request.headers['content-type']);
-    const bytes = request.body;
-    if (!type || !(bytes instanceof Uint8Array) || bytes.length === 0 || !looksLike(type, bytes)) {
-      throw new HttpError('bad_request', 'bad_content_type');
-    }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const inserted = await ctx.db
-      .insert(attachment)
-      .values({
-        id: params.data.id,
-        enteId: user.enteId,
-        ownerId: user.id,
-        contentType: type,
-        size: bytes.length,
-        sha256,
-        bytes,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: attachment.id });
-    if (inserted.length > 0)
-      return reply.code(201).send({ id: params.data.id, size: bytes.length, contentType: type });
-    const [existing] = await ctx.db
-      .select({ enteId: attachment.enteId, sha256: attachment.sha256, contentType: attachment.contentType })
-      .from(attachment)
-      .where(eq(attachment.id, params.data.id));
-    if (
-      existing &&
-      existing.enteId === user.enteId &&
-      existing.sha256 === sha256 &&
-      existing.contentType === type
-    ) {
-      return reply.code(200).send({ id: params.data.id, size: bytes.length, contentType: type });
-    }
-    throw new HttpError('conflict', 'attachment_conflict');
-  });
+  // The uploader, decided in onRequest (before the body), for the handler.
+  const uploaders = new WeakMap<FastifyRequest, { user: SessionUser; id: string; type: ImageType }>();
+
+  app.put(
+    '/api/attachments/:id',
+    {
+      bodyLimit: ATTACHMENT_LIMIT,
+      onRequest: async (request) => {
+        const user = await requireUser(ctx.db, request, ctx.now());
+        const params = idSchema.safeParse(request.params);
+        if (!params.success) throw new HttpError('bad_request');
+        if (!canAddNotes(user.role)) throw new HttpError('forbidden');
+        const type = imageType(request.headers['content-type']);
+        if (!type) throw new HttpError('bad_request', 'bad_content_type');
+        uploaders.set(request, { user, id: params.data.id, type });
+      },
+    },
+    async (request, reply) => {
+      const upload = uploaders.get(request);
+      const bytes = request.body;
+      if (!upload) throw new HttpError('unauthorized'); // onRequest always sets it; never reached
+      const { user, id, type } = upload;
+      if (!(bytes instanceof Uint8Array) || bytes.length === 0 || !looksLike(type, bytes)) {
+        throw new HttpError('bad_request', 'bad_content_type');
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const answer = { id, size: bytes.length, contentType: type };
+      const created = await ctx.db.transaction(async (tx) => {
+        await lockEnteQuota(tx, user.enteId);
+        const [existing] = await tx
+          .select({
+            enteId: attachment.enteId,
+            sha256: attachment.sha256,
+            contentType: attachment.contentType,
+            size: attachment.size,
+          })
+          .from(attachment)
+          .where(eq(attachment.id, id));
+        if (existing) {
+          const same =
+            existing.enteId === user.enteId && existing.sha256 === sha256 && existing.contentType === type;
+          if (!same) throw new HttpError('conflict', 'attachment_conflict');
+          if (existing.size > 0) return false;
+          // Swept while no note named it: the same bytes bring it back.
+          await checkQuota(tx, ctx.attachmentQuota, { enteId: user.enteId, userId: user.id }, bytes.length);
+          await tx.update(attachment).set({ bytes, size: bytes.length }).where(eq(attachment.id, id));
+          return false;
+        }
+        await checkQuota(tx, ctx.attachmentQuota, { enteId: user.enteId, userId: user.id }, bytes.length);
+        const inserted = await tx
+          .insert(attachment)
+          .values({
+            id,
+            enteId: user.enteId,
+            ownerId: user.id,
+            contentType: type,
+            size: bytes.length,
+            sha256,
+            bytes,
+            createdAt: ctx.now(),
+          })
+          .onConflictDoNothing()
+          .returning({ id: attachment.id });
+        // Another ente took the same uuid between our read and insert (under another ente's lock).
+        if (inserted.length === 0) throw new HttpError('conflict', 'attachment_conflict');
+        return true;
+      });
+      return reply.code(created ? 201 : 200).send(answer);
+    },
+  );
 
   app.get('/api/attachments/:id', async (request, reply) => {
     const user = await requireUser(ctx.db, request, ctx.now());
@@ -114,6 +149,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext):
       visible = named !== undefined;
     }
     if (!visible) throw new HttpError('not_found');
+    if (row.size === 0) throw new HttpError('not_found', 'attachment_removed');
     reply
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('content-disposition', 'inline')

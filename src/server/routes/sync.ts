@@ -54,6 +54,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const parsed = pullQuerySchema.safeParse(request.query);
     if (!parsed.success)
       throw new HttpError('bad_request', 'bad_envelope', { detail: detail(parsed.error.issues) });
+    const { part, until, cursor } = parsed.data;
+    if (part === 'deferred' && (until === undefined || cursor > until))
+      throw new HttpError('bad_request', 'bad_envelope', { detail: 'part=deferred needs until ≥ cursor' });
     const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize: ctx.pullPageSize });
     ctx.metrics.countPull();
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');

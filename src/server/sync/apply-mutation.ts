@@ -21,7 +21,7 @@ export type PreparedMutation =
 
 /** PostgreSQL text cannot hold NUL: such a string would fail in the database on every retry (a 503
  * forever, blocking the queue), so it is refused for good here instead. */
-function holdsNul(value: unknown, depth = 0): boolean {
+export function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 20 || value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v, depth + 1));

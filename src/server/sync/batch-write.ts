@@ -1,8 +1,9 @@
 /**
  * Writes a push's decided effects (mutation-context.ts's Effects) in bulk, inside the push transaction,
  * with the client and ente locked: one UPDATE allocates the batch's versions (versions.ts, so commit
- * order = version order still holds), one UPDATE sets the changed phases to their final state, and one
- * INSERT each adds the history, conflict and note rows (bulk-sql.ts: one array parameter per column).
+ * order = version order still holds), then ONE statement sets the changed phases to their final state
+ * and adds the history, conflict and note rows (bulk-sql.ts: one array parameter per column, the four
+ * writes as data-modifying WITHs of one statement, so two round trips in all).
  *
  * A version offset o becomes version base + o; a phase changed several times in the batch gets the
  * version of its last change, as it would have with one UPDATE per mutation.
@@ -10,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
 import type { Tx } from '../db/database.ts';
-import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-sql.ts';
+import { insertStatement, runTogether, updateStatement, type BulkColumn } from './bulk-sql.ts';
 import type { Effects } from './mutation-context.ts';
 import { allocateVersions } from './versions.ts';
 
@@ -70,71 +71,69 @@ export async function writeEffects(
   if (effects.versionCount === 0) return null;
   const base = await allocateVersions(tx, user.enteId, effects.versionCount);
   const { enteId, id: userId } = user;
-  await bulkUpdate(
-    tx,
-    'phase',
-    PHASE,
-    [...effects.phases.values()].map(({ state: p, versionOffset: o }) => [
-      p.id,
-      p.status,
-      p.percent,
-      base + o,
-    ]),
-    sql`updated_by = ${userId}::text, updated_at = ${now.toISOString()}::timestamptz`,
-  );
-  await bulkInsert(
-    tx,
-    'phase_history',
-    HISTORY,
-    effects.history.map((h) => [
-      h.id,
-      enteId,
-      h.phaseId,
-      h.areaId,
-      h.field,
-      h.before,
-      h.after,
-      userId,
-      now,
-      h.conflict,
-      h.mutationId,
-      base + h.versionOffset,
-    ]),
-  );
-  await bulkInsert(
-    tx,
-    'conflict',
-    CONFLICT,
-    effects.conflicts.map((c) => [
-      c.id,
-      enteId,
-      c.phaseId,
-      c.areaId,
-      c.field,
-      c.overwritten,
-      c.winner,
-      c.userIds,
-      now,
-      base + c.versionOffset,
-    ]),
-  );
-  await bulkInsert(
-    tx,
-    'note',
-    NOTE,
-    effects.notes.map((n) => [
-      n.id,
-      enteId,
-      n.objectiveId,
-      n.phaseId,
-      n.areaId,
-      userId,
-      n.text,
-      n.createdAt,
-      now,
-      n.attachmentIds,
-      base + n.versionOffset,
-    ]),
-  );
+  await runTogether(tx, [
+    updateStatement(
+      'phase',
+      PHASE,
+      [...effects.phases.values()].map(({ state: p, versionOffset: o }) => [
+        p.id,
+        p.status,
+        p.percent,
+        base + o,
+      ]),
+      sql`updated_by = ${userId}::text, updated_at = ${now.toISOString()}::timestamptz`,
+    ),
+    insertStatement(
+      'phase_history',
+      HISTORY,
+      effects.history.map((h) => [
+        h.id,
+        enteId,
+        h.phaseId,
+        h.areaId,
+        h.field,
+        h.before,
+        h.after,
+        userId,
+        now,
+        h.conflict,
+        h.mutationId,
+        base + h.versionOffset,
+      ]),
+    ),
+    insertStatement(
+      'conflict',
+      CONFLICT,
+      effects.conflicts.map((c) => [
+        c.id,
+        enteId,
+        c.phaseId,
+        c.areaId,
+        c.field,
+        c.overwritten,
+        c.winner,
+        c.userIds,
+        now,
+        base + c.versionOffset,
+      ]),
+    ),
+    insertStatement(
+      'note',
+      NOTE,
+      effects.notes.map((n) => [
+        n.id,
+        enteId,
+        n.objectiveId,
+        n.phaseId,
+        n.areaId,
+        userId,
+        n.text,
+        n.createdAt,
+        now,
+        n.attachmentIds,
+        base + n.versionOffset,
+      ]),
+    ),
+  ]);
   return base;
 }

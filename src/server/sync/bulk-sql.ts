@@ -44,23 +44,60 @@ function unnestOf(columns: readonly BulkColumn[], rows: readonly (readonly unkno
   return { from: sql`unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(names)})`, values, names };
 }
 
+/** The INSERT of `rows` (null for none): run it alone or with others (`runTogether`). */
+export function insertStatement(
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+): SQL | null {
+  if (rows.length === 0) return null;
+  const { from, values, names } = unnestOf(columns, rows);
+  return sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(values.join(', '))} FROM ${from}`;
+}
+
+/**
+ * `UPDATE table SET c = u.c, … FROM unnest(…) AS u WHERE table.key = u.key`, plus `extra` assignments
+ * shared by every row (e.g. `updated_by = $1`). The key is the first column. Null for no rows.
+ */
+export function updateStatement(
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+  extra: SQL,
+): SQL | null {
+  if (rows.length === 0) return null;
+  const { from, values } = unnestOf(columns, rows);
+  const [key, ...set] = columns.map(([name], i) => `${name} = ${values[i] ?? ''}`);
+  if (!key) throw new Error('updateStatement needs a key column');
+  return sql`UPDATE ${sql.raw(table)} AS t SET ${sql.raw(set.join(', '))}, ${extra} FROM ${from} WHERE t.${sql.raw(key)}`;
+}
+
+/**
+ * Runs write statements as ONE statement, `WITH s1 AS (…), s2 AS (…) SELECT 1`: one round trip to
+ * the database instead of one each. PostgreSQL runs every data-modifying WITH once, to completion,
+ * all on the statement's snapshot, so the statements must not touch the same rows (here: different
+ * tables). Null statements (no rows) are left out; nothing is sent when none is left.
+ */
+export async function runTogether(tx: Tx, statements: readonly (SQL | null)[]): Promise<void> {
+  const present = statements.filter((st): st is SQL => st !== null);
+  if (present.length === 0) return;
+  if (present.length === 1 && present[0]) {
+    await tx.execute(present[0]);
+    return;
+  }
+  const ctes = present.map((st, i) => sql`${sql.raw(`w${i}`)} AS (${st})`);
+  await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
+}
+
 export async function bulkInsert(
   tx: Tx,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const { from, values, names } = unnestOf(columns, rows);
-  await tx.execute(
-    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(values.join(', '))} FROM ${from}`,
-  );
+  await runTogether(tx, [insertStatement(table, columns, rows)]);
 }
 
-/**
- * `UPDATE table SET c = u.c, … FROM unnest(…) AS u WHERE table.key = u.key`, plus `extra` assignments
- * shared by every row (e.g. `updated_by = $1`). The key is the first column.
- */
 export async function bulkUpdate(
   tx: Tx,
   table: string,
@@ -68,11 +105,5 @@ export async function bulkUpdate(
   rows: readonly (readonly unknown[])[],
   extra: SQL,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const { from, values } = unnestOf(columns, rows);
-  const [key, ...set] = columns.map(([name], i) => `${name} = ${values[i] ?? ''}`);
-  if (!key) throw new Error('bulkUpdate needs a key column');
-  await tx.execute(
-    sql`UPDATE ${sql.raw(table)} AS t SET ${sql.raw(set.join(', '))}, ${extra} FROM ${from} WHERE t.${sql.raw(key)}`,
-  );
+  await runTogether(tx, [updateStatement(table, columns, rows, extra)]);
 }

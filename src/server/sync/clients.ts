@@ -1,7 +1,7 @@
 /**
  * Sync clients (devices): a clientId belongs to the user who first pushed or pulled with it; anyone
  * else using it is refused (403). Registration is idempotent and safe under concurrent first use
- * (insert ... on conflict do nothing, then read).
+ * (read; if absent, insert ... on conflict do nothing, then read again).
  */
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
@@ -24,12 +24,20 @@ export async function claimClient(
   now: Date,
   lock: boolean,
 ): Promise<ClientState> {
-  await tx
-    .insert(syncClient)
-    .values({ id: clientId, enteId: user.enteId, userId: user.id, lastSeq: 0, createdAt: now })
-    .onConflictDoNothing();
-  const query = tx.select().from(syncClient).where(eq(syncClient.id, clientId));
-  const [row] = lock ? await query.for('update') : await query;
+  const read = async () => {
+    const query = tx.select().from(syncClient).where(eq(syncClient.id, clientId));
+    const [found] = lock ? await query.for('update') : await query;
+    return found;
+  };
+  // A known client (every request but its first): one query.
+  let row = await read();
+  if (!row) {
+    await tx
+      .insert(syncClient)
+      .values({ id: clientId, enteId: user.enteId, userId: user.id, lastSeq: 0, createdAt: now })
+      .onConflictDoNothing();
+    row = await read();
+  }
   if (!row) throw new Error(`sync client ${clientId} vanished`);
   if (row.userId !== user.id) throw new HttpError('forbidden', 'client_owned');
   return { lastSeq: row.lastSeq };

@@ -12,6 +12,7 @@
  * - State changes (phase status/percent, notes added) are carried in memory from one mutation to the
  *   next, exactly as the database would have shown them to the next mutation.
  */
+import type { PlanStatus } from '../../domain/plan-structure.ts';
 import type { ObjectiveState, PhaseStatus } from '../../domain/plan.ts';
 import type { SessionUser } from '../../shared/auth.ts';
 
@@ -25,14 +26,18 @@ export interface PhaseState {
   updatedBy: string | null;
   /** The objective's state, or null when the phase's objective row does not exist. */
   objectiveState: ObjectiveState | null;
+  /** The status of the phase's plan (progress only on an approved plan); null when not found. */
+  planStatus: PlanStatus | null;
+  /** Taken out of an approved plan (phase.remove): no more progress. */
+  removed: boolean;
 }
 
 /** Every row a batch's mutations may reference, loaded in one query per table (batch-state.ts). */
 export interface BatchState {
   /** Phases of the user's ente, not deleted. */
   phases: Map<string, PhaseState>;
-  /** Objectives of the user's ente, not deleted: their area. */
-  objectives: Map<string, { areaId: string }>;
+  /** Objectives of the user's ente, not deleted: their area and the status of their plan. */
+  objectives: Map<string, { areaId: string; planStatus: PlanStatus | null }>;
   /** Note ids that exist (in any ente) or were added earlier in this batch. */
   noteIds: Set<string>;
   /** Attachments uploaded to the user's ente. */

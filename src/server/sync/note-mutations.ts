@@ -3,12 +3,13 @@
  * same push, changes nothing and answers applied), so one note results whatever the retries, even
  * through a new clientId. Decided in memory on the batch's state (mutation-context.ts), read with the
  * ente locked (push.ts). Attachments must already be uploaded to this ente. Checks come in this
- * order: args (apply-mutation.ts), role, existing id, objective, phase, area, attachments.
+ * order: args (apply-mutation.ts), role, existing id, objective, phase, area, the plan (approved),
+ * attachments.
  */
 import type { NoteAddArgs } from '../../shared/mutations.ts';
 import type { MutationContext, MutationOutcome } from './mutation-context.ts';
 import { canAddNotes, worksInArea } from './permissions.ts';
-import { Rejection } from './rejection.ts';
+import { Rejection, requireProgressOpen } from './rejection.ts';
 
 /** The note's time: when the device says it was written (offline, hours ago), never in the future. */
 function noteTime(clientTime: string, now: Date): Date {
@@ -29,6 +30,7 @@ export function addNote(ctx: MutationContext, args: NoteAddArgs): MutationOutcom
     if (ph.objectiveId !== args.objectiveId) throw new Rejection('invalid', 'phase_not_of_objective');
   }
   if (!worksInArea(user, obj.areaId)) throw new Rejection('forbidden', 'area_forbidden');
+  requireProgressOpen(obj.planStatus);
 
   const attachmentIds = [...new Set(args.attachmentIds ?? [])];
   const missing = attachmentIds.find((id) => !state.attachmentIds.has(id));

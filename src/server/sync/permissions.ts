@@ -23,3 +23,8 @@ export function worksInArea(user: SessionUser, areaId: string): boolean {
 export function seesAllNotes(role: Role): boolean {
   return role === 'admin' || role === 'evaluator';
 }
+
+/** Whether the user reads the Nucleo's figures of every open plan (the area's head reads their own). */
+export function seesOpenEvaluations(role: Role): boolean {
+  return role === 'admin' || role === 'evaluator';
+}

@@ -6,14 +6,15 @@
  * Every change takes a version (the phase, its history rows and any conflict row carry it), records a
  * phase_history row per changed field, and, when the user's `from` is stale, still applies (later write
  * in server order wins) and records a `conflict` row visible to both users. Checks come in this order:
- * args (apply-mutation.ts), role, phase (of the ente, not deleted, with its objective), area, transition.
+ * args (apply-mutation.ts), role, phase (of the ente, not deleted, with its objective), area, the plan
+ * (approved: a draft takes no progress, a closed plan is locked), a removed phase, transition.
  */
 import { changePercent, changeStatus, objectiveAcceptsProgress } from '../../domain/phase-transitions.ts';
 import type { ObjectiveState } from '../../domain/plan.ts';
 import type { SetProgressArgs, SetStatusArgs } from '../../shared/mutations.ts';
 import type { MutationContext, MutationOutcome, PhaseState } from './mutation-context.ts';
 import { canChangePhases } from './permissions.ts';
-import { Rejection } from './rejection.ts';
+import { Rejection, requireProgressOpen } from './rejection.ts';
 
 type Field = 'status' | 'percent';
 type Progress = { status: PhaseState['status']; percent: number };
@@ -25,6 +26,8 @@ function findPhase(ctx: MutationContext, phaseId: string): PhaseState & { object
   if (ctx.user.role !== 'admin' && !ctx.user.areaIds.includes(row.areaId)) {
     throw new Rejection('forbidden', 'area_forbidden');
   }
+  requireProgressOpen(row.planStatus);
+  if (row.removed) throw new Rejection('illegal_transition', 'phase_removed');
   return row as PhaseState & { objectiveState: ObjectiveState };
 }
 

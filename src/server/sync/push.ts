@@ -19,20 +19,23 @@
  *   surfaces as 503; nothing is half-applied.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/auth.ts';
 import type { PushMutation, PushRequest, PushResponse, PushResult } from '../../shared/push.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { ente, mutationResult, syncClient } from '../db/schema.ts';
+import { ente, mutationResult } from '../db/schema.ts';
 import { isMessageKey, message, type Lang } from '../messages.ts';
 import type { RejectionCode } from '../../shared/errors.ts';
-import { collectReferences, decideMutation, prepareMutation } from './apply-mutation.ts';
+import { collectReferences, decideMutation, holdsNul, prepareMutation } from './apply-mutation.ts';
 import { loadBatchState, emptyReferences } from './batch-state.ts';
 import { writeEffects } from './batch-write.ts';
-import { bulkInsert, type BulkColumn } from './bulk-sql.ts';
+import { insertStatement, runTogether, type BulkColumn } from './bulk-sql.ts';
 import { claimClient } from './clients.ts';
-import { Effects, type MutationOutcome } from './mutation-context.ts';
+import { Effects, type HistoryDraft, type MutationOutcome } from './mutation-context.ts';
+import { auditStatement } from './mutation-audit.ts';
+import { applyPlanMutation, isPlanMutationName } from './plan-mutations.ts';
 import { Rejection } from './rejection.ts';
+import { lastSeqAfterRestore } from './restored-clients.ts';
 
 export interface PushHooks {
   /**
@@ -96,10 +99,9 @@ const RESULT: readonly BulkColumn[] = [
   ['created_at', 'timestamptz'],
 ];
 
-/** The mutation_result rows of the mutations taken, in one INSERT. */
-function insertResults(tx: Tx, records: readonly Recorded[]): Promise<void> {
-  return bulkInsert(
-    tx,
+/** The INSERT of the mutation_result rows of the mutations taken. */
+function resultsStatement(records: readonly Recorded[]): SQL | null {
+  return insertStatement(
     'mutation_result',
     RESULT,
     records.map((r) => [
@@ -117,6 +119,12 @@ function insertResults(tx: Tx, records: readonly Recorded[]): Promise<void> {
       r.createdAt,
     ]),
   );
+}
+
+/** A v1 client knows no `locked` (protocol Part 2 "Versions"): it hears `illegal_transition`. */
+function asV1Result(result: PushResult): PushResult {
+  if (result.reason?.code !== 'locked') return result;
+  return { ...result, reason: { ...result.reason, code: 'illegal_transition' } };
 }
 
 /** What happened to one mutation taken in this push (before versions are allocated). */
@@ -147,6 +155,51 @@ async function decideBatch(
     }
   });
   return { decisions, effects };
+}
+
+/**
+ * Takes the fresh mutations in seq order: runs of progress and note mutations are decided in memory
+ * and written in bulk (decideBatch, writeEffects); a plan mutation (plan-mutations.ts) is decided and
+ * written on its own between the runs, so each run reads the state the mutations before it left.
+ * Versions still follow seq order. `base` turns each decision's version offset into its version.
+ */
+async function takeFresh(
+  tx: Tx,
+  user: SessionUser,
+  now: Date,
+  fresh: readonly PushMutation[],
+): Promise<{ decided: { d: Decision; base: number }[]; history: HistoryDraft[] }> {
+  const decided: { d: Decision; base: number }[] = [];
+  const history: HistoryDraft[] = [];
+  let run: PushMutation[] = [];
+  const flush = async () => {
+    if (run.length === 0) return;
+    const { decisions, effects } = await decideBatch(tx, user, now, run);
+    const base = (await writeEffects(tx, user, now, effects)) ?? 0;
+    for (const d of decisions) decided.push({ d, base });
+    history.push(...effects.history);
+    run = [];
+  };
+  for (const m of fresh) {
+    if (!isPlanMutationName(m.name)) {
+      run.push(m);
+      continue;
+    }
+    await flush();
+    try {
+      if (holdsNul(m.args)) throw new Rejection('invalid', 'invalid_args', { detail: 'NUL character' });
+      const { version } = await applyPlanMutation({ tx, user, now, mutationId: m.id }, m.name, m.args);
+      decided.push({
+        d: { m, outcome: { conflict: false, versionOffset: version === null ? null : 0 } },
+        base: version ?? 0,
+      });
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      decided.push({ d: { m, rejection: error }, base: 0 });
+    }
+  }
+  await flush();
+  return { decided, history };
 }
 
 /** The recorded outcome (mutation_result row) and the answer of one mutation taken in this push. */
@@ -196,8 +249,12 @@ export async function pushMutations(
   const { now, lang } = options;
   const counts: PushCounts = { applied: 0, rejected: 0, duplicate: 0 };
   const response = await db.transaction(async (tx: Tx) => {
-    const client = await claimClient(tx, request.clientId, user, now, true);
+    const claimed = await claimClient(tx, request.clientId, user, now, true);
     const sorted = [...request.mutations].sort((a, b) => a.seq - b.seq);
+    // After a restore, a device's first push may re-base its lastSeq once (restored-clients.ts).
+    const client = {
+      lastSeq: await lastSeqAfterRestore(db, tx, request.clientId, claimed.lastSeq, sorted[0]?.seq),
+    };
     const recorded = new Map<number, Recorded>();
     const dupSeqs = sorted.filter((m) => m.seq <= client.lastSeq).map((m) => m.seq);
     if (dupSeqs.length > 0) {
@@ -222,19 +279,20 @@ export async function pushMutations(
     const taken = new Map<number, { record: Recorded; result: PushResult }>();
     if (fresh.length > 0) {
       await tx.select({ id: ente.id }).from(ente).where(eq(ente.id, user.enteId)).for('update');
-      const { decisions, effects } = await decideBatch(tx, user, now, fresh);
-      const base = (await writeEffects(tx, user, now, effects)) ?? 0;
-      for (const d of decisions) {
+      const { decided, history } = await takeFresh(tx, user, now, fresh);
+      for (const { d, base } of decided) {
         const entry = recordDecision(d, user, request.clientId, now, base, lang);
         taken.set(d.m.seq, entry);
         recorded.set(d.m.seq, entry.record);
         counts[entry.record.status === 'applied' ? 'applied' : 'rejected'] += 1;
       }
-      await insertResults(
-        tx,
-        [...taken.values()].map((t) => t.record),
-      );
-      await tx.update(syncClient).set({ lastSeq }).where(eq(syncClient.id, request.clientId));
+      const applied = decided.flatMap(({ d }) => ('outcome' in d ? [d.m] : []));
+      // The audit, the outcomes and the new lastSeq: one statement, one round trip.
+      await runTogether(tx, [
+        auditStatement(user, now, request.clientId, applied, history),
+        resultsStatement([...taken.values()].map((t) => t.record)),
+        sql`UPDATE sync_client SET last_seq = ${lastSeq} WHERE id = ${request.clientId}`,
+      ]);
     }
 
     const results: PushResult[] = [];
@@ -251,7 +309,7 @@ export async function pushMutations(
       }
     }
     await options.hooks?.beforeCommit?.({ clientId: request.clientId, userId: user.id, lastSeq });
-    return { lastSeq, results };
+    return { lastSeq, results: request.schemaVersion < 2 ? results.map(asV1Result) : results };
   });
   return { response, counts };
 }

@@ -4,6 +4,7 @@
  * Anything else thrown is transient and fails the whole push (503).
  */
 import type { z } from 'zod';
+import { progressGate, type PlanStatus } from '../../domain/plan-structure.ts';
 import type { RejectionCode } from '../../shared/errors.ts';
 import type { MessageKey, MessageParams } from '../messages.ts';
 
@@ -29,4 +30,11 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infe
     .map((issue) => `${issue.path.join('.') || 'args'}: ${issue.message}`)
     .join('; ');
   throw new Rejection('invalid', 'invalid_args', { detail });
+}
+
+/** Progress, notes and evaluation need an approved plan: a draft takes none, a closed one is locked. */
+export function requireProgressOpen(planStatus: PlanStatus | null): void {
+  if (planStatus === null) return;
+  const gate = progressGate(planStatus);
+  if (!gate.ok) throw new Rejection(gate.code, gate.key);
 }

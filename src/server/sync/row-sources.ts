@@ -20,7 +20,7 @@ import type { SessionUser } from '../../shared/auth.ts';
 import type { RowType } from '../../shared/rows.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { note } from '../db/schema.ts';
-import { seesAllNotes } from './permissions.ts';
+import { seesAllNotes, seesOpenEvaluations } from './permissions.ts';
 
 /** Parent types first, so within one version a client stores an area before its objectives. */
 export const ROW_TYPE_ORDER: readonly RowType[] = [
@@ -33,7 +33,31 @@ export const ROW_TYPE_ORDER: readonly RowType[] = [
   'note',
   'conflict',
   'phaseHistory',
+  'amendment',
+  'snapshot',
+  'evaluation',
+  'phaseVerdict',
+  'selfAssessment',
+  'monitoringReport',
 ];
+
+/** The row types of protocol v1: a v1 client is served only these (protocol Part 2 "Versions"). */
+const V1_ROW_TYPES: ReadonlySet<RowType> = new Set([
+  'ente',
+  'user',
+  'plan',
+  'area',
+  'objective',
+  'phase',
+  'note',
+  'conflict',
+  'phaseHistory',
+]);
+
+/** Who pulls: the user as the pull's snapshot sees them, and the protocol version of their client. */
+export interface Viewer extends SessionUser {
+  protocol: number;
+}
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -46,7 +70,7 @@ interface Source {
 }
 
 const SOURCES: Record<RowType, Source> = {
-  ente: { table: 'ente', version: 'row_version', data: `'name', name` },
+  ente: { table: 'ente', version: 'row_version', data: `'name', name, 'settings', settings` },
   user: {
     table: 'app_user',
     version: 'version',
@@ -55,7 +79,8 @@ const SOURCES: Record<RowType, Source> = {
   plan: {
     table: 'plan',
     version: 'version',
-    data: `'enteId', ente_id, 'title', title, 'years', years, 'acts', acts`,
+    data: `'enteId', ente_id, 'title', title, 'years', years, 'acts', acts, 'year', year, 'status', status,
+      'events', events, 'scoring', scoring`,
   },
   area: {
     table: 'area',
@@ -68,7 +93,7 @@ const SOURCES: Record<RowType, Source> = {
     data: `'areaId', area_id, 'number', number, 'title', title, 'indicator', indicator, 'subjects', subjects,
       'state', state, 'motivation', motivation,
       'weights', json_build_object('head', weight_head, 'giunta', weight_giunta, 'nucleo', weight_nucleo),
-      'position', position`,
+      'position', position, 'replaces', replaces`,
   },
   phase: {
     table: 'phase',
@@ -76,7 +101,7 @@ const SOURCES: Record<RowType, Source> = {
     data: `'objectiveId', objective_id, 'areaId', area_id, 'number', number, 'indicator', indicator,
       'subjects', subjects, 'description', description, 'weight', weight, 'weightUnit', weight_unit,
       'deadline', deadline, 'status', status, 'percent', percent, 'updatedBy', updated_by,
-      'updatedAt', ${iso('updated_at')}`,
+      'updatedAt', ${iso('updated_at')}, 'removed', removed`,
   },
   note: {
     table: 'note',
@@ -96,26 +121,136 @@ const SOURCES: Record<RowType, Source> = {
     data: `'phaseId', phase_id, 'field', field, 'before', before, 'after', after, 'userId', user_id,
       'at', ${iso('at')}, 'conflict', conflict`,
   },
+  amendment: {
+    table: 'amendment',
+    version: 'version',
+    data: `'planId', plan_id, 'entity', entity, 'entityId', entity_id, 'objectiveId', objective_id,
+      'kind', kind, 'before', before, 'after', after, 'motivation', motivation, 'act', act,
+      'userId', user_id, 'createdAt', ${iso('created_at')}`,
+  },
+  evaluation: {
+    table: 'evaluation',
+    version: 'version',
+    data: `'objectiveId', id, 'planId', plan_id, 'areaId', area_id, 'percent', percent, 'comment', comment,
+      'userId', user_id, 'updatedAt', ${iso('updated_at')}`,
+  },
+  phaseVerdict: {
+    table: 'phase_verdict',
+    version: 'version',
+    data: `'phaseId', id, 'objectiveId', objective_id, 'areaId', area_id, 'planId', plan_id,
+      'verdict', verdict, 'reason', reason, 'userId', user_id, 'updatedAt', ${iso('updated_at')}`,
+  },
+  selfAssessment: {
+    table: 'self_assessment',
+    version: 'version',
+    data: `'objectiveId', id, 'planId', plan_id, 'areaId', area_id, 'percent', percent, 'note', note,
+      'userId', user_id, 'updatedAt', ${iso('updated_at')}`,
+  },
+  snapshot: {
+    table: 'snapshot',
+    version: 'version',
+    data: `'planId', plan_id, 'asOf', as_of, 'label', label, 'takenAt', ${iso('taken_at')},
+      'takenBy', taken_by, 'phases', phases, 'objectives', objectives,
+      'roundClosedAt', ${iso('round_closed_at')}, 'roundClosedBy', round_closed_by`,
+  },
+  monitoringReport: {
+    table: 'monitoring_report',
+    version: 'version',
+    data: `'snapshotId', snapshot_id, 'planId', plan_id, 'objectiveId', objective_id, 'areaId', area_id,
+      'done', done, 'issues', issues, 'reachable', reachable, 'action', action, 'userId', user_id,
+      'updatedAt', ${iso('updated_at')}`,
+  },
 };
 
-/** Which versions a query covers: above `after`, and below `before` or exactly `at` when given. */
+/**
+ * Rows of draft plans are the admins' alone (protocol Part 2): the condition that keeps them out for
+ * every other role, by the column that leads to the plan. Approval gives them new versions (so they
+ * arrive then).
+ */
+function outsideDrafts(type: RowType, enteId: string): SQL | null {
+  const drafts = sql`SELECT id FROM plan WHERE ente_id = ${enteId} AND status = 'draft'`;
+  const draftAreas = sql`SELECT a.id FROM area a JOIN plan p ON p.id = a.plan_id
+    WHERE p.ente_id = ${enteId} AND p.status = 'draft'`;
+  switch (type) {
+    case 'plan':
+      return sql`status <> 'draft'`;
+    case 'area':
+    case 'amendment':
+    case 'evaluation':
+    case 'phaseVerdict':
+    case 'selfAssessment':
+    case 'snapshot':
+    case 'monitoringReport':
+      return sql`plan_id NOT IN (${drafts})`;
+    case 'objective':
+    case 'phase':
+      return sql`area_id NOT IN (${draftAreas})`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Which part of the user's rows a pull serves (docs/protocol.md, "A first sync in two parts"):
+ * every row (`all`, the contract's pull), or, for a first sync, the `core` first — the plan's
+ * structure and progress and the notes of the user's own areas — then the `deferred` rest.
+ */
+export type PullPart = 'all' | 'core' | 'deferred';
+
+/**
+ * The deferred rows: the history, and the notes of a role that reads every note of the ente (the
+ * admin's and the evaluator's: they have no areas of their own to work on first). Heads and officers
+ * read only their own areas' notes, so theirs are all in the core. By type and role only, so a row
+ * never changes part (a change of role answers resync, pull.ts).
+ */
+export function isDeferred(type: RowType, user: Viewer): boolean {
+  return type === 'phaseHistory' || (type === 'note' && seesAllNotes(user.role));
+}
+
+/**
+ * Which rows a query covers: versions above `after`, and below `before`, or exactly `at`, or at most
+ * `upTo` when given; of the `part` (default all).
+ */
 export interface VersionRange {
   after: number;
   before?: number | undefined;
   at?: number | undefined;
+  upTo?: number | undefined;
+  part?: PullPart | undefined;
 }
 
 /** The WHERE of one type's branch, or null when the user sees none of its rows. */
-function visible(type: RowType, user: SessionUser, range: VersionRange): SQL | null {
+function visible(type: RowType, user: Viewer, range: VersionRange): SQL | null {
+  if (user.protocol < 2 && !V1_ROW_TYPES.has(type)) return null;
+  if (range.part === 'core' && isDeferred(type, user)) return null;
+  if (range.part === 'deferred' && !isDeferred(type, user)) return null;
   const { table, version } = SOURCES[type];
   const v = sql.raw(version);
   const owner = table === 'ente' ? sql`id = ${user.enteId}` : sql`ente_id = ${user.enteId}`;
   const parts = [owner, sql`${v} > ${range.after}`];
   if (range.before !== undefined) parts.push(sql`${v} < ${range.before}`);
   if (range.at !== undefined) parts.push(sql`${v} = ${range.at}`);
+  if (range.upTo !== undefined) parts.push(sql`${v} <= ${range.upTo}`);
   if (type === 'note' && !seesAllNotes(user.role)) {
     if (user.areaIds.length === 0) return null;
     parts.push(inArray(note.areaId, user.areaIds));
+  }
+  if ((type === 'evaluation' || type === 'phaseVerdict') && !seesOpenEvaluations(user.role)) {
+    // While the plan is open the Nucleo's figures are the admin's, the evaluator's and the area
+    // head's (protocol Part 2); every role sees them once the plan is closed.
+    const closed = sql`SELECT id FROM plan WHERE ente_id = ${user.enteId} AND status = 'closed'`;
+    const ownAreas =
+      user.role === 'head' && user.areaIds.length > 0
+        ? sql` OR area_id IN (${sql.join(
+            user.areaIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql``;
+    parts.push(sql`(plan_id IN (${closed})${ownAreas})`);
+  }
+  if (user.role !== 'admin') {
+    const draftless = outsideDrafts(type, user.enteId);
+    if (draftless) parts.push(draftless);
   }
   return sql.join(parts, sql` AND `);
 }
@@ -125,17 +260,17 @@ function union(branches: SQL[]): SQL {
 }
 
 /**
- * The version of the (skip+1)-th visible row after `after` in version order, or null when there are no
+ * The version of the (skip+1)-th visible row of the range in version order, or null when there are no
  * more than `skip` such rows. Reads only versions, through the (ente_id, version) indexes.
  */
 export async function nthVisibleVersion(
   tx: Tx,
-  user: SessionUser,
-  after: number,
+  user: Viewer,
+  range: VersionRange,
   skip: number,
 ): Promise<number | null> {
   const branches = ROW_TYPE_ORDER.flatMap((type) => {
-    const where = visible(type, user, { after });
+    const where = visible(type, user, range);
     const { table, version } = SOURCES[type];
     return where ? [sql`SELECT ${sql.raw(version)} AS v FROM ${sql.raw(table)} WHERE ${where}`] : [];
   });
@@ -159,11 +294,7 @@ export interface SerialisedRows {
  * (byte order, as the client's string comparison for ASCII ids), each row's wire JSON joined by ','.
  * One row comes back, however many rows the page holds.
  */
-export async function fetchVisibleRows(
-  tx: Tx,
-  user: SessionUser,
-  range: VersionRange,
-): Promise<SerialisedRows> {
+export async function fetchVisibleRows(tx: Tx, user: Viewer, range: VersionRange): Promise<SerialisedRows> {
   const branches = ROW_TYPE_ORDER.flatMap((type, rank) => {
     const where = visible(type, user, range);
     if (!where) return [];
@@ -187,4 +318,26 @@ export async function fetchVisibleRows(
     last: row?.last === null || row?.last === undefined ? null : Number(row.last),
     body: row?.body ?? '',
   };
+}
+
+/** How many visible rows of each type the range holds (types with none left out). */
+export async function countVisibleRows(
+  tx: Tx,
+  user: Viewer,
+  range: VersionRange,
+): Promise<Partial<Record<RowType, number>>> {
+  const branches = ROW_TYPE_ORDER.flatMap((type) => {
+    const where = visible(type, user, range);
+    const { table } = SOURCES[type];
+    return where
+      ? [sql`SELECT ${type}::text AS type, count(*)::int AS n FROM ${sql.raw(table)} WHERE ${where}`]
+      : [];
+  });
+  if (branches.length === 0) return {};
+  const counts: Partial<Record<RowType, number>> = {};
+  for (const row of rowsOf<{ type: RowType; n: number | string }>(await tx.execute(union(branches)))) {
+    const n = Number(row.n);
+    if (n > 0) counts[row.type] = n;
+  }
+  return counts;
 }

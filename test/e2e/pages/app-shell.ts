@@ -8,6 +8,31 @@ import { escapeRegExp, pattern, source, text, type Lang, type MessageKey } from 
 /** Generous: a first sync on a loaded 2-core CI machine can take a while; a passing run never waits this long. */
 export const SYNC_TIMEOUT = 60_000;
 
+/** In the page: how many changes the device's outbox holds (raw IndexedDB, no app code). */
+function outboxCount(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('traguardi');
+    open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('outbox')) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const count = db.transaction('outbox').objectStore('outbox').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => {
+        db.close();
+        reject(count.error ?? new Error('outbox count failed'));
+      };
+    };
+  });
+}
+
 export class AppShell {
   constructor(
     readonly page: Page,
@@ -38,11 +63,14 @@ export class AppShell {
     return this.page.getByRole('main');
   }
 
-  /** A link of the main navigation; the sync link may carry a count badge: "Sincronizza (2)". */
+  /**
+   * A link of the main navigation; it may carry a count badge: "Sincronizza (2)", "Il mio lavoro
+   * (3 promemoria)".
+   */
   nav(key: MessageKey): Locator {
     return this.page
       .getByRole('navigation', { name: this.t('nav.label') })
-      .getByRole('link', { name: new RegExp(`^${escapeRegExp(this.t(key))}(\\s*\\(\\d+\\))?$`) });
+      .getByRole('link', { name: new RegExp(`^${escapeRegExp(this.t(key))}(\\s*\\(\\d+[^)]*\\))?$`) });
   }
 
   /** A level-1 heading with this text (the page has rendered). */
@@ -63,7 +91,17 @@ export class AppShell {
     const re = new RegExp(
       `^(?!.*${syncing})${source(this.lang, 'sync.online')}.*${source(this.lang, 'sync.allSynced')}.*${source(this.lang, 'sync.lastSync')}`,
     );
-    await this.syncStatus.filter({ hasText: re }).waitFor({ timeout });
+    const synced = this.syncStatus.filter({ hasText: re });
+    await synced.waitFor({ timeout });
+    // The strip follows the outbox through a live query, a moment behind a change just queued: it can
+    // still say "all synced" then. So the device's outbox itself must be empty too (and the strip
+    // still say so once it is: the push has been answered).
+    const deadline = Date.now() + timeout;
+    while ((await this.page.evaluate(outboxCount)) !== 0) {
+      if (Date.now() > deadline) throw new Error('waitForSynced: the outbox did not empty');
+      await this.page.waitForTimeout(100);
+    }
+    await synced.waitFor({ timeout });
   }
 
   /** Waits until the strip says exactly `count` changes are waiting. */

@@ -100,4 +100,40 @@ describe('AppBanners: the update never reloads under unsaved input', () => {
     expect(button?.disabled).toBe(true);
     expect(view.container.textContent).toContain('changes waiting have been synced');
   });
+
+  it('once the server answered 426, changes waiting no longer hold it back (the outbox survives the reload)', async () => {
+    const before = applied.count;
+    view = await render(<AppBanners signingIn={false} />, {
+      user: makeUser(),
+      status: { online: true, pending: 2, error: 'client_too_old' },
+    });
+    const button = updateButton(view);
+    expect(button.disabled).toBe(false);
+    expect(button.hasAttribute('aria-describedby')).toBe(false);
+    expect(view.container.textContent).toContain(
+      'restano su questo dispositivo e partono dopo l’aggiornamento',
+    );
+    expect(view.container.textContent).not.toContain('dopo aver sincronizzato');
+    await act(async () => updateButton(view!).click());
+    expect(applied.count).toBe(before + 1);
+  });
+
+  it('after a 426 a note draft still holds the update back', async () => {
+    const db = openTab(newBrowser());
+    await seedPlan(db);
+    view = await render(
+      <>
+        <AppBanners signingIn={false} />
+        <NoteComposer objectiveId={OBJECTIVE_ID} />
+      </>,
+      { db, user: makeUser(), status: { online: true, pending: 1, error: 'client_too_old' } },
+    );
+    const textarea = view.container.querySelector('textarea');
+    if (!textarea) throw new Error('no textarea');
+    expect(updateButton(view).disabled).toBe(false);
+    type(textarea, 'Bozza');
+    expect(updateButton(view).disabled).toBe(true);
+    type(textarea, '');
+    expect(updateButton(view).disabled).toBe(false);
+  });
 });

@@ -16,8 +16,11 @@ import { Icon } from './icons.tsx';
  * Messages that concern the whole app: session expired (sign in again, the queue is kept), device
  * storage full (sync paused, nothing lost), app too old for the server, and a new version ready —
  * applied only when the user clicks, and never while changes wait to sync or a form (a note being
- * written) holds unsaved input: the button is disabled and the banner says why. Once, per device: the
- * app is ready to work offline (until dismissed; the dismissal is kept in localStorage).
+ * written) holds unsaved input: the button is disabled and the banner says why. Once the server has
+ * answered 426 (client_too_old) the waiting changes no longer hold it back: they could never be sent
+ * by this version, and the outbox is in IndexedDB and survives the reload (protocol Part 2
+ * "Versions"); unsaved input still does. Once, per device: the app is ready to work offline (until
+ * dismissed; the dismissal is kept in localStorage).
  */
 export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const { t } = useT();
@@ -28,7 +31,11 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
   const id = useId();
   const expired = status.error === 'unauthorized' && !signingIn;
   const quota = status.error === 'quota';
-  const tooOld = status.error === 'client_too_old' && !sw.needRefresh;
+  const serverTooNew = status.error === 'client_too_old';
+  const tooOld = serverTooNew && !sw.needRefresh;
+  // Changes waiting hold the update back, unless this version can never send them (426).
+  const waitPending = status.pending > 0 && !serverTooNew;
+  const blocked = unsaved || waitPending;
   const offlineDismissed = useSyncExternalStore(subscribeOfflineReadyDismissed, getOfflineReadyDismissed);
   const offlineReady = sw.offlineReady && !offlineDismissed;
   const any = expired || quota || tooOld || sw.needRefresh || offlineReady;
@@ -66,18 +73,19 @@ export function AppBanners({ signingIn }: { signingIn: boolean }) {
               <div>
                 <p>
                   <strong>{t('update.available')}</strong>
-                  {(unsaved || status.pending > 0) && (
+                  {blocked && (
                     <span id={`${id}-why`}>
                       {unsaved && <> — {t('update.waitUnsaved')}</>}
-                      {status.pending > 0 && <> — {t('update.waitPending')}</>}
+                      {waitPending && <> — {t('update.waitPending')}</>}
                     </span>
                   )}
+                  {serverTooNew && status.pending > 0 && <> — {t('update.pendingKept')}</>}
                 </p>
                 <button
                   type="button"
                   className="btn"
-                  disabled={unsaved || status.pending > 0}
-                  aria-describedby={unsaved || status.pending > 0 ? `${id}-why` : undefined}
+                  disabled={blocked}
+                  aria-describedby={blocked ? `${id}-why` : undefined}
                   onClick={() => void applyUpdate()}
                 >
                   {t('update.apply')}

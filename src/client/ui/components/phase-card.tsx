@@ -15,11 +15,14 @@ export function PhaseCard({
   objective,
   today,
   showObjective = true,
+  locked = false,
 }: {
   phase: PhaseRecord;
   objective: ObjectiveRecord | undefined;
   today: string;
   showObjective?: boolean;
+  /** The phase's plan is closed: no controls (the page says why). */
+  locked?: boolean;
 }) {
   const { t, percent } = useT();
   const { user } = useSession();
@@ -41,7 +44,7 @@ export function PhaseCard({
         <span className="phase-card-percent">{percent(phase.percent)}</span>
         <DeadlineLabel phase={phase} today={today} />
       </div>
-      {canEditPhase(user, phase.areaId) && (
+      {!locked && canEditPhase(user, phase.areaId) && (
         <PhaseControls
           phase={phase}
           objectiveState={objective?.state ?? 'active'}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useT } from '../../i18n/use-t.ts';
-import { SEARCH_MIN_LENGTH, useSearch } from '../hooks/use-search.ts';
+import { SEARCH_MIN_LENGTH, useSearch, type SearchResults } from '../hooks/use-search.ts';
+import { useSearchProgress } from '../hooks/use-search-progress.ts';
 import { paths } from '../router/routes.ts';
 import { Icon } from './icons.tsx';
 import { Link } from './link.tsx';
@@ -9,9 +10,21 @@ function excerpt(text: string, max = 160): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Under a group cut at the limit: how many there are in all. */
+function More({ shown, total }: { shown: number; total: number }) {
+  const { t } = useT();
+  return shown < total ? <p className="small muted">{t('search.showing', { shown, total })}</p> : null;
+}
+
+function countOf(results: SearchResults): number {
+  return results.totals.objectives + results.totals.phases + results.totals.notes;
+}
+
 /**
- * A search box over objectives, phases and notes, with the results under it. Runs on the device, so
- * it works offline. `onQueryChange` lets the search page keep the query in the address.
+ * A search box over objectives, phases and notes, with the results under it. Runs on the device
+ * (the search index, in a worker), so it works offline and answers while one types; while the index
+ * is first built the status says how far it got. `onQueryChange` lets the search page keep the
+ * query in the address.
  */
 export function SearchPanel({
   initialQuery = '',
@@ -22,14 +35,16 @@ export function SearchPanel({
   onQueryChange?: (query: string) => void;
   headingLevel?: 2 | 3;
 }) {
-  const { t, tn } = useT();
+  const { t, tn, dateTime } = useT();
   const id = useId();
   const [query, setQuery] = useState(initialQuery);
   const deferred = useDeferredValue(query);
   const results = useSearch(deferred);
+  const progress = useSearchProgress();
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const total = results ? results.objectives.length + results.phases.length + results.notes.length : 0;
+  const total = results ? countOf(results) : 0;
   const trimmed = deferred.trim();
+  const waiting = !results && trimmed.length >= SEARCH_MIN_LENGTH && progress.state === 'building';
   return (
     <div className="search-panel">
       <form role="search" onSubmit={(event) => event.preventDefault()}>
@@ -53,11 +68,15 @@ export function SearchPanel({
           />
         </div>
         <p id={`${id}-hint`} className="hint">
-          {t('search.hint')}
+          {t('search.hint')} {t('search.ranking')}
         </p>
       </form>
       <div role="status" aria-live="polite" className="search-count">
         {trimmed.length > 0 && trimmed.length < SEARCH_MIN_LENGTH && t('search.tooShort')}
+        {waiting &&
+          (progress.total > 0
+            ? t('search.preparing', { done: progress.indexed, total: progress.total })
+            : t('search.preparingStart'))}
         {results && (total === 0 ? t('search.none', { query: results.query }) : tn('search.results', total))}
       </div>
       {results && results.objectives.length > 0 && (
@@ -73,6 +92,7 @@ export function SearchPanel({
               </li>
             ))}
           </ul>
+          <More shown={results.objectives.length} total={results.totals.objectives} />
         </section>
       )}
       {results && results.phases.length > 0 && (
@@ -90,6 +110,7 @@ export function SearchPanel({
               </li>
             ))}
           </ul>
+          <More shown={results.phases.length} total={results.totals.phases} />
         </section>
       )}
       {results && results.notes.length > 0 && (
@@ -102,12 +123,14 @@ export function SearchPanel({
                   {excerpt(note.text)}
                 </Link>
                 <span className="small muted">
-                  {note.authorName ?? ''}
+                  {dateTime(note.createdAt)}
+                  {note.authorName && ` · ${note.authorName}`}
                   {objective && ` · ${t('objective.label', { number: objective.number })}`}
                 </span>
               </li>
             ))}
           </ul>
+          <More shown={results.notes.length} total={results.totals.notes} />
         </section>
       )}
     </div>

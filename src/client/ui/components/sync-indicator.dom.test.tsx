@@ -39,4 +39,32 @@ describe('SyncIndicator', () => {
     view.container.querySelector('button')?.click();
     expect(calls).toBe(1);
   });
+
+  it('during a first sync, how many of the notes are on the device (it, en), and nothing after it', async () => {
+    const firstSync = { notes: { stored: 12000, total: 100000 }, rows: { stored: 12000, total: 100040 } };
+    view = await render(<SyncIndicator />, { status: { online: true, syncing: true, firstSync } });
+    const line = view.container.querySelector('.sync-backfill');
+    expect(line?.textContent).toBe('Note in arrivo: 12.000 di 100.000');
+    const bar = line?.querySelector('progress');
+    expect([bar?.value, bar?.max, bar?.getAttribute('aria-label')]).toEqual([
+      12000,
+      100000,
+      'Note in arrivo: 12.000 di 100.000',
+    ]);
+    view.unmount();
+    view = await render(<SyncIndicator />, { language: 'en', status: { online: true, firstSync } });
+    expect(view.container.querySelector('.sync-backfill')?.textContent).toBe(
+      'Notes arriving: 12,000 of 100,000',
+    );
+    view.unmount();
+    // Only the history was deferred (a head's notes came with the core).
+    const history = { notes: { stored: 40, total: 40 }, rows: { stored: 3, total: 20 } };
+    view = await render(<SyncIndicator />, {
+      status: { online: true, firstSync: { ...history, notes: { stored: 0, total: 0 } } },
+    });
+    expect(view.container.querySelector('.sync-backfill')?.textContent).toBe('Cronologia in arrivo: 3 di 20');
+    view.unmount();
+    view = await render(<SyncIndicator />, { status: { online: true, firstSync: null } });
+    expect(view.container.querySelector('.sync-backfill')).toBeNull();
+  });
 });

@@ -1,9 +1,30 @@
 import { useT } from '../../i18n/use-t.ts';
+import type { SyncStatusSnapshot } from '../app-context.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useSync } from '../hooks/use-sync.ts';
 import { paths } from '../router/routes.ts';
 import { Icon } from './icons.tsx';
 import { Link } from './link.tsx';
+
+/**
+ * While a first sync's deferred rows arrive in the background (client/sync/first-sync.ts): how many
+ * of the notes the user sees are on the device ("Note in arrivo: 12.000 di 100.000"), or, when only
+ * the history was deferred, how much of it. The plan and its progress are already usable.
+ */
+function FirstSyncLine({ progress }: { progress: NonNullable<SyncStatusSnapshot['firstSync']> }) {
+  const { t } = useT();
+  const { stored, total } = progress.notes.total > 0 ? progress.notes : progress.rows;
+  const text =
+    progress.notes.total > 0
+      ? t('sync.firstSync.notes', { stored, total })
+      : t('sync.firstSync.history', { stored, total });
+  return (
+    <span className="sync-line sync-backfill">
+      {text}
+      <progress className="sync-backfill-bar" max={Math.max(total, 1)} value={stored} aria-label={text} />
+    </span>
+  );
+}
 
 /**
  * Always visible under the header: online/offline, changes waiting, last synced, "Sincronizza ora".
@@ -56,6 +77,7 @@ export function SyncIndicator() {
               </>
             )}
           </span>
+          {status.firstSync && <FirstSyncLine progress={status.firstSync} />}
         </div>
         <span className="visually-hidden" aria-live="polite" aria-atomic="true">
           {stateText} · {pendingText}

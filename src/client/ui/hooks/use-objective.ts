@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AreaRecord, ObjectiveRecord, PhaseRecord } from '../../db/schema.ts';
+import type { AreaRecord, ObjectiveRecord, PhaseRecord, PlanRecord } from '../../db/schema.ts';
 import { useDb } from './use-db.ts';
 
 export interface ObjectiveData {
   objective: ObjectiveRecord;
   area: AreaRecord | undefined;
   phases: PhaseRecord[];
+  /** The objective's own plan (its as-of day is the page's day: plan-choice/choose-plan.ts). */
+  plan: PlanRecord | undefined;
   planEnd: string;
 }
 
@@ -21,6 +23,6 @@ export function useObjective(id: string): ObjectiveData | null | undefined {
     ]);
     const plan = area ? await db.plans.get(area.planId) : undefined;
     const lastYear = plan && plan.years.length > 0 ? Math.max(...plan.years) : new Date().getFullYear();
-    return { objective, area, phases, planEnd: `${lastYear}-12-31` };
+    return { objective, area, phases, plan, planEnd: `${lastYear}-12-31` };
   }, [db, id]);
 }

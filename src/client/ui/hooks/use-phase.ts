@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AreaRecord, ObjectiveRecord, PhaseRecord } from '../../db/schema.ts';
+import type { AreaRecord, ObjectiveRecord, PhaseRecord, PlanRecord } from '../../db/schema.ts';
 import { useDb } from './use-db.ts';
 
 export interface PhaseData {
   phase: PhaseRecord;
   objective: ObjectiveRecord | undefined;
   area: AreaRecord | undefined;
+  /** The phase's own plan (its as-of day is the page's day: plan-choice/choose-plan.ts). */
+  plan: PlanRecord | undefined;
 }
 
 /** A phase with its objective and area; null when not on the device, undefined while loading. */
@@ -18,6 +20,7 @@ export function usePhase(id: string): PhaseData | null | undefined {
       db.objectives.get(phase.objectiveId),
       db.areas.get(phase.areaId),
     ]);
-    return { phase, objective, area };
+    const plan = area ? await db.plans.get(area.planId) : undefined;
+    return { phase, objective, area, plan };
   }, [db, id]);
 }

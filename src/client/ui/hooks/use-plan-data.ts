@@ -32,14 +32,15 @@ function byNumber(a: { number: string }, b: { number: string }): number {
 }
 
 /**
- * Reads the plan (the newest of the ente when there are several), its areas, and the objectives and
- * phases `read` returns, keeping those of the plan's areas, sorted. The rows are read in separate
+ * Reads the plan `planId` (the selected one, use-selected-plan.ts; the newest when undefined), its
+ * areas, and the objectives and phases `read` returns, keeping those of the plan's areas, sorted. The rows are read in separate
  * transactions, which IndexedDB serves in parallel (one transaction would serve them one after
  * another); the fingerprint read before and after tells whether they all describe one state (every
  * row write changes it in the same transaction).
  */
 async function readPlanData<O extends ObjectiveFact>(
   db: TraguardiDb,
+  planId: string | null | undefined,
   read: () => Promise<[O[], PhaseFact[]]>,
 ): Promise<PlanData<O>> {
   const before = await readDataVersion(db);
@@ -50,7 +51,10 @@ async function readPlanData<O extends ObjectiveFact>(
     read(),
   ]);
   const after = await readDataVersion(db);
-  const plan = plans.sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0] ?? null;
+  const plan =
+    planId === undefined
+      ? (plans.sort((a, b) => Math.max(...b.years) - Math.max(...a.years))[0] ?? null)
+      : (plans.find((p) => p.id === planId) ?? null);
   const areas = allAreas.filter((a) => a.planId === plan?.id).sort((a, b) => a.position - b.position);
   const inPlan = new Set(areas.map((a) => a.id));
   const objectives = allObjectives.filter((o) => inPlan.has(o.areaId));
@@ -75,8 +79,8 @@ async function readPlanData<O extends ObjectiveFact>(
  * which deep-clones every cached result for each reader (12,000 objects here); the facts are read
  * once and never mutated.
  */
-export function readPlanProgress(db: TraguardiDb): Promise<PlanData> {
-  return readPlanData(db, () =>
+export function readPlanProgress(db: TraguardiDb, planId?: string | null): Promise<PlanData> {
+  return readPlanData(db, planId, () =>
     Promise.all([
       db.transaction('r', db.objectiveFacts, () => db.objectiveFacts.toArray()),
       db.transaction('r', db.phaseFacts, () => db.phaseFacts.toArray()),
@@ -85,16 +89,17 @@ export function readPlanProgress(db: TraguardiDb): Promise<PlanData> {
 }
 
 /**
- * The whole plan's progress data (readPlanProgress), live; undefined while loading or when `enabled`
- * is false. Re-renders on every local or pulled change.
+ * The plan `planId`'s progress data (readPlanProgress), live; undefined while loading or when
+ * `enabled` is false (or planId is undefined: the selection is still loading). Re-renders on every
+ * local or pulled change.
  */
-export function usePlanData(enabled = true): PlanData | undefined {
+export function usePlanData(planId: string | null | undefined, enabled = true): PlanData | undefined {
   const db = useDb();
   return useLiveQuery(
-    // The device holds one ente, usually one plan: reading whole tables (IDBObjectStore.getAll)
+    // The device holds one ente and a few plans: reading whole tables (IDBObjectStore.getAll)
     // and filtering here is several times faster than index cursors over the plan's areas.
-    () => (enabled ? readPlanProgress(db) : undefined),
-    [db, enabled],
+    () => (enabled && planId !== undefined ? readPlanProgress(db, planId) : undefined),
+    [db, planId, enabled],
   );
 }
 
@@ -105,8 +110,9 @@ export function usePlanData(enabled = true): PlanData | undefined {
 export function useAreaData(areaId: string): PlanData<ObjectiveRecord> | undefined {
   const db = useDb();
   return useLiveQuery(
-    () =>
-      readPlanData(db, () =>
+    async () =>
+      // The area's own plan, whichever is selected: an address names one area of one plan.
+      readPlanData(db, (await db.areas.get(areaId))?.planId ?? null, () =>
         Promise.all([
           db.objectives.where('areaId').equals(areaId).toArray(),
           db.phaseFacts.where('areaId').equals(areaId).toArray(),

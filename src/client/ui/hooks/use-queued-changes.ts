@@ -1,5 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ObjectiveRecord, OutboxEntry, PhaseRecord, RejectedEntry } from '../../db/schema.ts';
+import type {
+  AreaRecord,
+  ObjectiveRecord,
+  OutboxEntry,
+  PhaseRecord,
+  PlanRecord,
+  RejectedEntry,
+} from '../../db/schema.ts';
 import { useDb } from './use-db.ts';
 
 export interface QueuedChanges {
@@ -7,9 +14,12 @@ export interface QueuedChanges {
   rejected: RejectedEntry[];
   phases: Map<string, PhaseRecord>;
   objectives: Map<string, ObjectiveRecord>;
+  /** The areas and plans that plan changes name. */
+  areas: Map<string, AreaRecord>;
+  plans: Map<string, PlanRecord>;
 }
 
-function referencedIds(args: unknown, key: 'phaseId' | 'objectiveId'): string[] {
+function referencedIds(args: unknown, key: 'phaseId' | 'objectiveId' | 'areaId' | 'planId'): string[] {
   if (typeof args !== 'object' || args === null) return [];
   const value: unknown = Object.getOwnPropertyDescriptor(args, key)?.value;
   return typeof value === 'string' ? [value] : [];
@@ -39,11 +49,17 @@ export function useQueuedChanges(): QueuedChanges | undefined {
     const objectives = (await db.objectives.bulkGet(objectiveIds)).filter(
       (o): o is ObjectiveRecord => o !== undefined,
     );
+    const areaIds = [...new Set(all.flatMap((m) => referencedIds(m.args, 'areaId')))];
+    const areas = (await db.areas.bulkGet(areaIds)).filter((a): a is AreaRecord => a !== undefined);
+    const planIds = [...new Set(all.flatMap((m) => referencedIds(m.args, 'planId')))];
+    const plans = (await db.plans.bulkGet(planIds)).filter((p): p is PlanRecord => p !== undefined);
     return {
       pending,
       rejected,
       phases: new Map(phases.map((p) => [p.id, p])),
       objectives: new Map(objectives.map((o) => [o.id, o])),
+      areas: new Map(areas.map((a) => [a.id, a])),
+      plans: new Map(plans.map((p) => [p.id, p])),
     };
   }, [db]);
 }

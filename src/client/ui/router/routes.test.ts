@@ -14,6 +14,16 @@ describe('routes', () => {
     });
     expect(parseRoute('/sincronizzazione', '')).toEqual({ name: 'sync' });
     expect(parseRoute('/impostazioni', '')).toEqual({ name: 'settings' });
+    expect(parseRoute(paths.planAmendments('p/2022'), '')).toEqual({ name: 'planAmendments', id: 'p/2022' });
+    expect(parseRoute(paths.planChanges('p1'), '')).toEqual({ name: 'planChanges', id: 'p1' });
+    expect(parseRoute(paths.planReport('p/2022'), '')).toEqual({ name: 'planReport', id: 'p/2022' });
+    expect(parseRoute(paths.objectiveEvidence('o/1'), '')).toEqual({ name: 'objectiveEvidence', id: 'o/1' });
+    expect(parseRoute(paths.planMonitoring('p/2022'), '')).toEqual({ name: 'planMonitoring', id: 'p/2022' });
+    expect(parseRoute(paths.planSnapshot('p/2022', 's 1'), '')).toEqual({
+      name: 'planSnapshot',
+      id: 'p/2022',
+      snapshotId: 's 1',
+    });
   });
 
   it('an unknown or malformed address is "not found", never an exception', () => {

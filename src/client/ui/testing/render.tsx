@@ -28,6 +28,7 @@ export const OFFLINE_STATUS: SyncStatusSnapshot = {
   error: null,
   conflicts: 0,
   rejected: 0,
+  firstSync: null,
 };
 
 export interface RenderOptions {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useT } from '../../../i18n/use-t.ts';
 import { Link } from '../../components/link.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -6,7 +6,8 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ProgressLegend } from '../../components/progress-legend.tsx';
 import { useDataVersion } from '../../hooks/use-data-version.ts';
 import { usePlanData } from '../../hooks/use-plan-data.ts';
-import { useToday } from '../../hooks/use-today.ts';
+import { useSelectedPlan } from '../../hooks/use-selected-plan.ts';
+import { YearClosedNotice } from '../../components/year-closed-notice.tsx';
 import { useWeightSet } from '../../hooks/use-weight-set.ts';
 import { paths } from '../../router/routes.ts';
 import { dashboardFigures } from './dashboard-model.ts';
@@ -15,37 +16,67 @@ import { PhaseCountsList } from './phase-counts-list.tsx';
 import { WeightSetPicker } from './weight-set-picker.tsx';
 import './dashboard.css';
 
+// The Nucleo's scores: the evaluation chunk's, with its catalog (most users see none while open).
+const ScoresSection = lazy(() =>
+  import('../evaluation/scores-section.tsx').then((m) => ({ default: m.ScoresSection })),
+);
+
+// "Confronta con il monitoraggio del …": the snapshots, the comparison and their catalog, lazily.
+const SnapshotCompare = lazy(() =>
+  import('./snapshot-compare.tsx').then((m) => ({ default: m.SnapshotCompare })),
+);
+
 /** Every area's weighted progress beside the progress expected by today, and the phase counts. */
 export function DashboardPage() {
   const { t, date } = useT();
   const version = useDataVersion();
-  const today = useToday();
+  const selected = useSelectedPlan();
+  const planId = selected?.plan?.id;
+  // A plan whose year is over is seen as of 31/12 of its year (choose-plan.ts).
+  const today = selected?.asOf;
+  // The snapshot's day key also names the plan: the same rows give other figures for another plan.
+  const snapshotKey = today === undefined ? undefined : `${today}|${planId ?? '-'}`;
   const [weightSet] = useWeightSet();
   // The figures computed last time from these very rows, if any: shown at once, and the plan is then
   // not read again until something changes (dashboard-snapshot.ts).
   const cached = useMemo(
-    () => (version === undefined ? null : loadSnapshot(version, weightSet, today)),
-    [version, weightSet, today],
+    () =>
+      version === undefined || snapshotKey === undefined
+        ? null
+        : loadSnapshot(version, weightSet, snapshotKey),
+    [version, weightSet, snapshotKey],
   );
-  const data = usePlanData(version !== undefined && cached === null);
+  const data = usePlanData(selected ? (planId ?? null) : undefined, version !== undefined && cached === null);
   const live = useMemo(
-    () => (data ? toSnapshot(data, dashboardFigures(data, weightSet, today)) : null),
+    () => (data && today ? toSnapshot(data, dashboardFigures(data, weightSet, today)) : null),
     [data, weightSet, today],
   );
   useEffect(() => {
-    if (data?.version && data.plan && live) saveSnapshot(data.version, weightSet, today, live);
-  }, [data, live, weightSet, today]);
+    if (data?.version && data.plan && live && snapshotKey)
+      saveSnapshot(data.version, weightSet, snapshotKey, live);
+  }, [data, live, weightSet, snapshotKey]);
   const shown = cached ?? live;
   const hasPlan = cached !== null || (data !== undefined && data.plan !== null);
   return (
     <>
       <PageTitle title={t('dashboard.title')}>{t('dashboard.title')}</PageTitle>
-      {shown?.planTitle && (
-        <p className="lead">
-          {shown.enteName && <>{shown.enteName} · </>}
-          {shown.planTitle} · {t('dashboard.asOf', { date: date(today) })}
-        </p>
+      {/* The lead line and the plan's link hold their place while the plan loads: nothing below them
+          moves when they fill in (Lighthouse measured a layout shift of the weight-set picker). */}
+      <p className="lead">
+        {shown?.planTitle ? (
+          <>
+            {shown.enteName && <>{shown.enteName} · </>}
+            {shown.planTitle}
+            {today && <> · {t('dashboard.asOf', { date: date(today) })}</>}
+          </>
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+      {shown && selected?.closedOn && (
+        <YearClosedNotice closedOn={selected.closedOn} counts={shown.plan.counts} />
       )}
+      <p>{selected?.plan ? <Link href={paths.plan(selected.plan.id)}>{t('plan.open')}</Link> : '\u00a0'}</p>
       <WeightSetPicker />
       {!shown ? (
         <p className="page-loading">{t('app.loading')}</p>
@@ -55,7 +86,7 @@ export function DashboardPage() {
         <>
           <section className="card plan-summary" aria-labelledby="plan-summary-title">
             <h2 id="plan-summary-title">{t('dashboard.plan')}</h2>
-            <ProgressLegend />
+            <ProgressLegend closedOn={selected?.closedOn ?? null} />
             <ProgressBar value={shown.plan.progress} expected={shown.plan.expected} size="large" />
             <h3 className="visually-hidden">{t('dashboard.counts')}</h3>
             <PhaseCountsList counts={shown.plan.counts} />
@@ -75,6 +106,15 @@ export function DashboardPage() {
               ))}
             </ul>
           </section>
+          {/* Lazy and only for some users: below the areas, so their arrival moves nothing on screen. */}
+          <Suspense fallback={null}>
+            <ScoresSection planId={planId} />
+          </Suspense>
+          {planId && today && (
+            <Suspense fallback={null}>
+              <SnapshotCompare planId={planId} weightSet={weightSet} asOf={today} areas={shown.areas} />
+            </Suspense>
+          )}
         </>
       )}
     </>

@@ -7,8 +7,10 @@ import { PhaseCard } from '../../components/phase-card.tsx';
 import { SearchPanel } from '../../components/search-panel.tsx';
 import { useMyWork, type WorkItem } from '../../hooks/use-my-work.ts';
 import { useSession } from '../../hooks/use-session.ts';
-import { useToday } from '../../hooks/use-today.ts';
+import { useSelectedPlan } from '../../hooks/use-selected-plan.ts';
+import { YearClosedNotice } from '../../components/year-closed-notice.tsx';
 import { worksOnOwnAreas } from '../../permissions.ts';
+import { RemindersSection } from './reminders-section.tsx';
 
 const PAGE = 8;
 
@@ -18,12 +20,15 @@ function WorkSection({
   icon,
   items,
   today,
+  locked,
 }: {
   title: MessageKey;
   empty: MessageKey;
   icon: IconName;
   items: WorkItem[];
   today: string;
+  /** A closed plan takes no change: its cards show no quick controls. */
+  locked: boolean;
 }) {
   const { t } = useT();
   const [shown, setShown] = useState(PAGE);
@@ -41,7 +46,7 @@ function WorkSection({
           <ul className="plain-list">
             {items.slice(0, shown).map(({ phase, objective }) => (
               <li key={phase.id}>
-                <PhaseCard phase={phase} objective={objective} today={today} />
+                <PhaseCard phase={phase} objective={objective} today={today} locked={locked} />
               </li>
             ))}
           </ul>
@@ -56,12 +61,18 @@ function WorkSection({
   );
 }
 
-/** "Il mio lavoro": the user's late, due-soon and in-progress phases, and an offline search. */
+/**
+ * "Il mio lavoro": the user's reminders (their areas, the days they chose), the late, due-soon and
+ * in-progress phases of the selected plan, and an offline search.
+ */
 export function HomePage() {
   const { t } = useT();
   const { user } = useSession();
-  const today = useToday();
-  const work = useMyWork(user, today);
+  const selected = useSelectedPlan();
+  // The plan's as-of day: today, or 31/12 of its year once that is over.
+  const today = selected?.asOf;
+  const work = useMyWork(user, today, selected?.areaIds);
+  const locked = selected?.plan?.status === 'closed';
   return (
     <>
       <PageTitle title={t('home.title')}>{t('home.title')}</PageTitle>
@@ -75,20 +86,30 @@ export function HomePage() {
           <p>{t('home.noData')}</p>
         </div>
       )}
+      {work && selected?.closedOn && <YearClosedNotice closedOn={selected.closedOn} counts={work.counts} />}
+      <RemindersSection />
       <div className="card search-card">
         <SearchPanel headingLevel={3} />
       </div>
-      {work === undefined ? (
+      {work === undefined || today === undefined ? (
         <p className="page-loading">{t('app.loading')}</p>
       ) : (
         <>
-          <WorkSection title="home.late" empty="home.noneLate" icon="alert" items={work.late} today={today} />
+          <WorkSection
+            title="home.late"
+            empty="home.noneLate"
+            icon="alert"
+            items={work.late}
+            today={today}
+            locked={locked}
+          />
           <WorkSection
             title="home.dueSoon"
             empty="home.noneDueSoon"
             icon="clock"
             items={work.dueSoon}
             today={today}
+            locked={locked}
           />
           <WorkSection
             title="home.inProgress"
@@ -96,6 +117,7 @@ export function HomePage() {
             icon="play"
             items={work.inProgress}
             today={today}
+            locked={locked}
           />
         </>
       )}

@@ -1,5 +1,4 @@
-import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { LoginResponse, SessionUser } from '../../../../shared/auth.ts';
 import type { MessageKey } from '../../../i18n/it.ts';
 import type { SignInResult } from '../../app-context.ts';
@@ -23,35 +22,54 @@ interface LoginPageProps {
   reauthUser?: SessionUser;
   /** Back to the app without signing in (the queue keeps waiting). */
   onCancel?: () => void;
+  /** The form was submitted: the caller may start loading what a successful sign-in needs. */
+  onSubmit?: (() => void) | undefined;
 }
 
-// TanStack Query lives only in this lazily loaded page, so it stays out of the first chunk.
-const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+type Attempt =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'failed'; errorKey: MessageKey }
+  | { state: 'otherUser'; name: string };
 
-function LoginForm({ onSignIn, reauthUser, onCancel }: LoginPageProps) {
+/**
+ * The sign-in form (the network is needed once; afterwards the app works offline). Part of the entry
+ * chunk, so it holds its one request's state itself instead of through TanStack Query (which would
+ * bring ~10 KB to the first screen for a single mutation that is never cached or retried).
+ */
+export function LoginPage({ onSignIn, reauthUser, onCancel, onSubmit }: LoginPageProps) {
   const { t, lang } = useT();
   const id = useId();
   const [username, setUsername] = useState(reauthUser?.username ?? '');
   const [password, setPassword] = useState('');
-  const [otherUser, setOtherUser] = useState<string | null>(null);
-  const login = useMutation({
-    mutationFn: (credentials: { username: string; password: string }) => requestLogin(credentials, lang),
-    onSuccess: async (response) => {
-      const saved = await onSignIn(response);
-      setOtherUser(saved.ok ? null : (reauthUser?.displayName ?? saved.previousUserName));
-    },
-  });
+  const [attempt, setAttempt] = useState<Attempt>({ state: 'idle' });
+  // One attempt at a time: a second submit while one is under way is ignored.
+  const running = useRef(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherUser(null);
-    login.mutate({ username: username.trim(), password });
+    if (running.current) return;
+    running.current = true;
+    setAttempt({ state: 'pending' });
+    onSubmit?.();
+    void requestLogin({ username: username.trim(), password }, lang)
+      .then(async (response) => {
+        const saved = await onSignIn(response);
+        // On success this form is usually gone already (the shell replaced it).
+        setAttempt(
+          saved.ok
+            ? { state: 'idle' }
+            : { state: 'otherUser', name: reauthUser?.displayName ?? saved.previousUserName },
+        );
+      })
+      .catch((error: unknown) => {
+        const errorKey = error instanceof LoginError ? ERROR_KEYS[error.code] : 'login.error.server';
+        setAttempt({ state: 'failed', errorKey });
+      })
+      .finally(() => {
+        running.current = false;
+      });
   };
-  const errorKey =
-    login.error instanceof LoginError
-      ? ERROR_KEYS[login.error.code]
-      : login.error
-        ? 'login.error.server'
-        : null;
+  const pending = attempt.state === 'pending';
   return (
     <div className="login">
       <div className="login-brand" aria-hidden="true">
@@ -88,21 +106,19 @@ function LoginForm({ onSignIn, reauthUser, onCancel }: LoginPageProps) {
           />
         </div>
         <div role="alert" aria-live="assertive">
-          {(errorKey || otherUser) && (
+          {(attempt.state === 'failed' || attempt.state === 'otherUser') && (
             <p className="alert alert-danger">
               <Icon name="alert" />
               <span>
-                {otherUser ? t('login.error.otherUser', { name: otherUser }) : errorKey && t(errorKey)}
+                {attempt.state === 'otherUser'
+                  ? t('login.error.otherUser', { name: attempt.name })
+                  : t(attempt.errorKey)}
               </span>
             </p>
           )}
         </div>
-        <button
-          type="submit"
-          className="btn login-submit"
-          disabled={login.isPending || !username || !password}
-        >
-          {login.isPending ? t('login.submitting') : t('login.submit')}
+        <button type="submit" className="btn login-submit" disabled={pending || !username || !password}>
+          {pending ? t('login.submitting') : t('login.submit')}
         </button>
         {onCancel && (
           <button type="button" className="btn btn-outline login-submit login-cancel" onClick={onCancel}>
@@ -111,14 +127,5 @@ function LoginForm({ onSignIn, reauthUser, onCancel }: LoginPageProps) {
         )}
       </form>
     </div>
-  );
-}
-
-/** The sign-in form (the network is needed once; afterwards the app works offline). */
-export function LoginPage(props: LoginPageProps) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <LoginForm {...props} />
-    </QueryClientProvider>
   );
 }

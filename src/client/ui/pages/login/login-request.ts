@@ -1,8 +1,11 @@
 /**
  * POST /api/auth/login. Needs the network (the first sign-in cannot happen offline); every failure
  * becomes one of a few codes the form translates.
+ *
+ * The answer's schema (zod) is imported only once a 200 has come back: the form is in the entry chunk
+ * and must answer a refusal before zod, which comes with the data layer, has been downloaded.
  */
-import { loginResponseSchema, type LoginResponse } from '../../../../shared/auth.ts';
+import type { LoginResponse } from '../../../../shared/auth.ts';
 
 export type LoginErrorCode = 'invalid' | 'rate_limited' | 'offline' | 'server';
 
@@ -33,7 +36,12 @@ export async function requestLogin(
   if (res.status === 429) throw new LoginError('rate_limited');
   // The service worker answers nothing under /api; a 503/504 from a proxy means no server either.
   if (!res.ok) throw new LoginError(res.status === 503 || res.status === 504 ? 'offline' : 'server');
-  const parsed = loginResponseSchema.safeParse(await res.json().catch(() => null));
+  const body: unknown = await res.json().catch(() => null);
+  // The chunk not arriving: the server answered, so it is the app's files that are missing.
+  const { loginResponseSchema } = await import('./login-schema.ts').catch(() => {
+    throw new LoginError('server');
+  });
+  const parsed = loginResponseSchema.safeParse(body);
   if (!parsed.success) throw new LoginError('server');
   return parsed.data;
 }

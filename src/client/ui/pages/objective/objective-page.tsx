@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { isLate } from '../../../../domain/deadlines.ts';
 import { expectedObjectiveProgress } from '../../../../domain/expected-progress.ts';
 import type { ObjectiveWeights } from '../../../../domain/plan.ts';
@@ -15,9 +15,30 @@ import { useNotes } from '../../hooks/use-notes.ts';
 import { useObjective } from '../../hooks/use-objective.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { useToday } from '../../hooks/use-today.ts';
+import { planAsOf } from '../../plan-choice/choose-plan.ts';
 import { canAddNote } from '../../permissions.ts';
 import { paths } from '../../router/routes.ts';
 import '../detail.css';
+
+// Editing and the register are chunks of their own: most users never edit, and the register's
+// catalog (amend-it/amend-en) stays out of this page's chunk.
+const ObjectiveEditSection = lazy(() =>
+  import('../plan-amend/objective-edit-section.tsx').then((m) => ({ default: m.ObjectiveEditSection })),
+);
+const ObjectiveAmendments = lazy(() =>
+  import('../plan-amend/objective-amendments.tsx').then((m) => ({ default: m.ObjectiveAmendments })),
+);
+// The Nucleo's evaluation and the closed-plan notice: their own chunk with the evaluation catalog.
+const EvaluationSection = lazy(() =>
+  import('../evaluation/evaluation-section.tsx').then((m) => ({ default: m.EvaluationSection })),
+);
+const PlanLockedNotice = lazy(() =>
+  import('../evaluation/plan-locked-notice.tsx').then((m) => ({ default: m.PlanLockedNotice })),
+);
+// The link to the evidence pack: its own chunk with the evidence catalog (not in this page's chunk).
+const EvidenceLink = lazy(() =>
+  import('../evidence/evidence-link.tsx').then((m) => ({ default: m.EvidenceLink })),
+);
 
 const WEIGHT_KEYS: (keyof ObjectiveWeights)[] = ['head', 'giunta', 'nucleo'];
 
@@ -25,7 +46,7 @@ const WEIGHT_KEYS: (keyof ObjectiveWeights)[] = ['head', 'giunta', 'nucleo'];
 export function ObjectivePage({ id }: { id: string }) {
   const { t, number } = useT();
   const { user } = useSession();
-  const today = useToday();
+  const deviceToday = useToday();
   const data = useObjective(id);
   const notes = useNotes({ objectiveId: id });
   const phaseNumbers = useMemo(() => new Map(data?.phases.map((p) => [p.id, p.number])), [data]);
@@ -37,9 +58,14 @@ export function ObjectivePage({ id }: { id: string }) {
         <p>{t('objective.notFound')}</p>
       </>
     );
-  }
+  } // A plan whose year is over is seen as of 31/12 of its year.
+  const today = planAsOf(data.plan, deviceToday);
+
   const { objective, area, phases } = data;
   const counted = objectiveIsCounted(objective);
+  // A closed plan takes no change: no controls, no composer (the notice says why).
+  const locked = data.plan?.status === 'closed';
+  const progress = objectiveProgress(objective, phases);
   const heading = t('objective.label', { number: objective.number });
   return (
     <>
@@ -53,6 +79,11 @@ export function ObjectivePage({ id }: { id: string }) {
         <span className="title-kicker">{heading}</span>
         {objective.title}
       </PageTitle>
+      {locked && (
+        <Suspense fallback={null}>
+          <PlanLockedNotice plan={data.plan} />
+        </Suspense>
+      )}
       {objective.state !== 'active' && (
         <div className={counted ? 'alert' : 'alert alert-warning'}>
           <p>
@@ -70,7 +101,7 @@ export function ObjectivePage({ id }: { id: string }) {
       {counted && (
         <section className="card">
           <ProgressBar
-            value={objectiveProgress(objective, phases)}
+            value={progress}
             expected={expectedObjectiveProgress(objective, phases, today, data.planEnd)}
             size="large"
           />
@@ -105,6 +136,9 @@ export function ObjectivePage({ id }: { id: string }) {
           </dd>
         </div>
       </dl>
+      <Suspense fallback={null}>
+        <EvidenceLink objectiveId={objective.id} />
+      </Suspense>
       <section className="section" aria-labelledby="phases-title">
         <h2 id="phases-title">{t('objective.phases')}</h2>
         {phases.length === 0 ? (
@@ -113,15 +147,27 @@ export function ObjectivePage({ id }: { id: string }) {
           <ul className="plain-list">
             {phases.map((phase) => (
               <li key={phase.id} data-late={isLate(phase, today) || undefined}>
-                <PhaseCard phase={phase} objective={objective} today={today} showObjective={false} />
+                <PhaseCard
+                  phase={phase}
+                  objective={objective}
+                  today={today}
+                  showObjective={false}
+                  locked={locked}
+                />
               </li>
             ))}
           </ul>
         )}
       </section>
+      <Suspense fallback={null}>
+        <EvaluationSection objective={objective} phases={phases} plan={data.plan} progress={progress} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ObjectiveEditSection objective={objective} phases={phases} />
+      </Suspense>
       <section className="section" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('notes.title')}</h2>
-        {canAddNote(user, objective.areaId) && (
+        {!locked && canAddNote(user, objective.areaId) && (
           <div className="card">
             <NoteComposer objectiveId={objective.id} />
           </div>
@@ -132,6 +178,9 @@ export function ObjectivePage({ id }: { id: string }) {
           <NoteThread notes={notes} phaseNumbers={phaseNumbers} />
         )}
       </section>
+      <Suspense fallback={null}>
+        <ObjectiveAmendments objective={objective} />
+      </Suspense>
     </>
   );
 }

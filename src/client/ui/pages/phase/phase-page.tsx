@@ -1,3 +1,5 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense } from 'react';
 import { isLate } from '../../../../domain/deadlines.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
@@ -10,27 +12,40 @@ import { PhaseControls } from '../../components/phase-controls.tsx';
 import { PhaseHistoryList } from '../../components/phase-history-list.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useConflicts } from '../../hooks/use-conflicts.ts';
+import { useDb } from '../../hooks/use-db.ts';
 import { useNotes } from '../../hooks/use-notes.ts';
 import { usePhase } from '../../hooks/use-phase.ts';
 import { usePhaseHistory } from '../../hooks/use-phase-history.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { useToday } from '../../hooks/use-today.ts';
+import { planAsOf } from '../../plan-choice/choose-plan.ts';
 import { useUserNames } from '../../hooks/use-user-names.ts';
 import { canAddNote, canEditPhase } from '../../permissions.ts';
 import { paths } from '../../router/routes.ts';
 import '../detail.css';
 
+// The closed-plan notice: the evaluation chunk's, with its catalog (most plans are open).
+const PlanLockedNotice = lazy(() =>
+  import('../evaluation/plan-locked-notice.tsx').then((m) => ({ default: m.PlanLockedNotice })),
+);
+// The Nucleo's verdict: the same chunk, fetched only for a phase that has one.
+const PhaseVerdictNote = lazy(() =>
+  import('../evaluation/phase-verdict-note.tsx').then((m) => ({ default: m.PhaseVerdictNote })),
+);
+
 /** A phase: what it is, its deadline, status and percent (large controls), notes, history, conflicts. */
 export function PhasePage({ id }: { id: string }) {
   const { t, percent, number, dateTime } = useT();
   const { user } = useSession();
-  const today = useToday();
+  const deviceToday = useToday();
   const data = usePhase(id);
   const objectiveId = data?.phase.objectiveId ?? '';
   const notes = useNotes({ objectiveId, phaseId: id });
   const history = usePhaseHistory(id);
   const conflicts = useConflicts(id);
   const names = useUserNames();
+  const db = useDb();
+  const verdict = useLiveQuery(() => db.phaseVerdicts.get(id), [db, id]);
   if (data === undefined) return <p className="page-loading">{t('app.loading')}</p>;
   if (data === null) {
     return (
@@ -39,12 +54,16 @@ export function PhasePage({ id }: { id: string }) {
         <p>{t('phase.notFound')}</p>
       </>
     );
-  }
+  } // A plan whose year is over is seen as of 31/12 of its year.
+  const today = planAsOf(data.plan, deviceToday);
+
   const { phase, objective, area } = data;
   const heading = objective
     ? `${t('objective.label', { number: objective.number })} · ${t('phase.label', { number: phase.number })}`
     : t('phase.label', { number: phase.number });
-  const editable = canEditPhase(user, phase.areaId);
+  // A closed plan takes no change: no controls, no composer (the notice says why).
+  const locked = data.plan?.status === 'closed';
+  const editable = !locked && canEditPhase(user, phase.areaId);
   return (
     <>
       <Breadcrumb
@@ -66,6 +85,11 @@ export function PhasePage({ id }: { id: string }) {
         {phase.description || phase.indicator || t('phase.label', { number: phase.number })}
       </PageTitle>
       {objective && <p className="lead">{objective.title}</p>}
+      {locked && (
+        <Suspense fallback={null}>
+          <PlanLockedNotice plan={data.plan} />
+        </Suspense>
+      )}
       <section className="card phase-status" aria-labelledby="status-title">
         <h2 id="status-title" className="visually-hidden">
           {t('phase.status')}
@@ -98,6 +122,11 @@ export function PhasePage({ id }: { id: string }) {
           <p className="muted small">{t('phase.readOnly')}</p>
         )}
       </section>
+      {verdict?.verdict && (
+        <Suspense fallback={null}>
+          <PhaseVerdictNote verdict={verdict} />
+        </Suspense>
+      )}
       {conflicts && conflicts.length > 0 && (
         <section className="section" aria-labelledby="conflicts-title">
           <h2 id="conflicts-title">{t('phase.conflicts')}</h2>
@@ -132,7 +161,7 @@ export function PhasePage({ id }: { id: string }) {
       </dl>
       <section className="section" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('notes.title')}</h2>
-        {objective && canAddNote(user, phase.areaId) && (
+        {objective && !locked && canAddNote(user, phase.areaId) && (
           <div className="card">
             <NoteComposer objectiveId={objective.id} phaseId={phase.id} />
           </div>

@@ -12,13 +12,15 @@ import {
 import { useSession } from '../../hooks/use-session.ts';
 import { useStorageInfo } from '../../hooks/use-storage-info.ts';
 import { useSwUpdate } from '../../hooks/use-sw-update.ts';
+import { PasswordForm } from './password-form.tsx';
+import { ReminderSettingsSection } from './reminder-settings-section.tsx';
 import '../detail.css';
 
 const LANGUAGE_NAMES = { it: 'Italiano', en: 'English' } as const;
 
 /**
- * Language, offline use (a service worker controls the page or has everything cached), persistent
- * storage and space used, app version, account and sign-out.
+ * Language, reminders, offline use (a service worker controls the page or has everything cached),
+ * persistent storage and space used, app version, account and sign-out.
  */
 export function SettingsPage() {
   const { t, tn, lang, setLanguage, bytes } = useT();
@@ -52,6 +54,8 @@ export function SettingsPage() {
           </select>
         </div>
       </section>
+
+      <ReminderSettingsSection />
 
       <section className="card section" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
@@ -122,6 +126,8 @@ export function SettingsPage() {
           )}
         </div>
       </section>
+
+      <PasswordForm />
 
       <section className="card section" aria-labelledby="version-title">
         <h2 id="version-title">{t('settings.version')}</h2>

@@ -10,6 +10,7 @@ import { useNow } from '../../hooks/use-now.ts';
 import { useQueuedChanges } from '../../hooks/use-queued-changes.ts';
 import { useReviewActions } from '../../hooks/use-review-actions.ts';
 import { useSync } from '../../hooks/use-sync.ts';
+import { useUnsentPhotos } from '../../hooks/use-unsent-photos.ts';
 import { paths } from '../../router/routes.ts';
 import { describeChange } from './describe-change.ts';
 import './sync-page.css';
@@ -19,7 +20,15 @@ const REASON_KEYS: Record<string, MessageKey> = {
   invalid: 'error.invalid',
   not_found: 'error.not_found',
   illegal_transition: 'error.illegal_transition',
+  locked: 'error.locked',
 };
+
+/** Why the server refused a photo for good (AttachmentRecord.uploadError). */
+function photoRefusalKey(uploadError: string | undefined): MessageKey {
+  if (uploadError === 'quota:user') return 'syncPage.photoRefused.quotaUser';
+  if (uploadError === 'quota:ente') return 'syncPage.photoRefused.quotaEnte';
+  return 'syncPage.photoRefused.other';
+}
 
 /** Changes waiting, conflicts to acknowledge, and changes the server rejected (dismiss or redo). */
 export function SyncPage() {
@@ -30,6 +39,7 @@ export function SyncPage() {
   const queued = useQueuedChanges();
   const conflicts = useConflicts();
   const review = useReviewActions();
+  const unsentPhotos = useUnsentPhotos();
   const [message, setMessage] = useState<MessageKey | null>(null);
 
   const act = async (run: () => Promise<{ ok: true } | { ok: false; message: MessageKey }>) => {
@@ -120,8 +130,13 @@ export function SyncPage() {
                       {d.phaseId ? <Link href={paths.phase(d.phaseId)}>{d.text}</Link> : d.text}
                     </p>
                     <p className="small">
-                      <strong>{t('syncPage.reason')}:</strong> {reasonKey ? t(reasonKey) : r.reason.code}
-                      {r.reason.message && <> — {r.reason.message}</>}
+                      <strong>{t('syncPage.reason')}:</strong>{' '}
+                      {/* A code of a later protocol is shown with the server's message (v2). */}
+                      {reasonKey ? t(reasonKey) : r.reason.message || r.reason.code}
+                      {/* The server's own words, unless they only repeat the device's (e.g. locked). */}
+                      {reasonKey && r.reason.message && r.reason.message !== t(reasonKey) && (
+                        <> — {r.reason.message}</>
+                      )}
                     </p>
                     <p className="small muted">{t('syncPage.at', { when: dateTime(r.clientTime) })}</p>
                     <div className="button-row">
@@ -147,6 +162,24 @@ export function SyncPage() {
           </>
         )}
       </section>
+
+      {unsentPhotos && unsentPhotos.length > 0 && (
+        <section className="section" aria-labelledby="unsent-photos-title">
+          <h2 id="unsent-photos-title">{t('syncPage.unsentPhotos')}</h2>
+          <p>{t('syncPage.unsentPhotosIntro')}</p>
+          <ul className="plain-list change-list">
+            {unsentPhotos.map((a) => (
+              <li key={a.id} className="change-item">
+                <Icon name="alert" />
+                <span>
+                  {t('syncPage.photoOf', { when: dateTime(a.createdAt) })}
+                  <span className="small"> — {t(photoRefusalKey(a.uploadError))}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
