@@ -71,7 +71,7 @@ export async function setObjectiveEvaluation(
       ...values,
     })
     .onConflictDoUpdate({ target: evaluation.id, set: values });
-  return { version };
+  return { version, before: current ? { percent: current.percent, comment: current.comment } : null };
 }
 
 /** The Nucleo's verdict on a phase: validated, contested (with its reason), or null to clear it. */
@@ -101,7 +101,7 @@ export async function setPhaseVerdict(
       ...values,
     })
     .onConflictDoUpdate({ target: phaseVerdict.id, set: values });
-  return { version };
+  return { version, before: current ? { verdict: current.verdict, reason: current.reason } : null };
 }
 
 /** Extension: the area head's own percent (or none) and note on an objective, beside the Nucleo's. */
@@ -131,5 +131,5 @@ export async function setSelfAssessment(
       ...values,
     })
     .onConflictDoUpdate({ target: selfAssessment.id, set: values });
-  return { version };
+  return { version, before: current ? { percent: current.percent, note: current.note } : null };
 }

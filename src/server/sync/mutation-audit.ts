@@ -3,8 +3,9 @@
  * the push transaction so an entry exists exactly when its change does, in one bulk INSERT (which
  * push.ts sends together with the push's other closing writes). `before`
  * and `after` are what the mutation changed as far as the push knows it: the status/percent history of
- * a progress change, the note's place and photos for a note, the args of a plan mutation (whose
- * before/after fields are also in its amendment row).
+ * a progress change, the note's place and photos for a note; for a plan mutation, `after` is its args
+ * and `before` what its handler found before changing it (PlanOutcome.before: the changed fields' old
+ * values, the row's state before a removal; null for an `*.add`).
  */
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../shared/auth.ts';
@@ -31,9 +32,13 @@ function field(args: unknown, key: string): unknown {
   return args !== null && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined;
 }
 
-function entryOf(m: PushMutation, historyOf: ReadonlyMap<string, readonly HistoryDraft[]>) {
+function entryOf(
+  m: PushMutation,
+  historyOf: ReadonlyMap<string, readonly HistoryDraft[]>,
+  planBefore: ReadonlyMap<string, Record<string, unknown> | null>,
+) {
   if (isPlanMutationName(m.name))
-    return { ...planMutationEntity(m.name, m.args), before: null, after: m.args };
+    return { ...planMutationEntity(m.name, m.args), before: planBefore.get(m.id) ?? null, after: m.args };
   if (m.name === 'note.add') {
     return {
       entity: 'note',
@@ -62,6 +67,7 @@ export function auditStatement(
   clientId: string,
   applied: readonly PushMutation[],
   history: readonly HistoryDraft[],
+  planBefore: ReadonlyMap<string, Record<string, unknown> | null> = new Map(),
 ): SQL | null {
   const historyOf = new Map<string, HistoryDraft[]>();
   for (const h of history) {
@@ -73,7 +79,7 @@ export function auditStatement(
     'audit_entry',
     AUDIT,
     applied.map((m) => {
-      const e = entryOf(m, historyOf);
+      const e = entryOf(m, historyOf, planBefore);
       return [
         randomUUID(),
         user.enteId,

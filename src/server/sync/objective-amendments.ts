@@ -151,7 +151,7 @@ export async function updateObjective(
       before,
       after,
     });
-  return { version };
+  return { version, before };
 }
 
 export async function removeObjective(
@@ -171,7 +171,7 @@ export async function removeObjective(
   if (!amending) {
     await ctx.tx.update(objective).set({ deleted: true, version }).where(eq(objective.id, o.id));
     await ctx.tx.update(phase).set({ deleted: true, version }).where(eq(phase.objectiveId, o.id));
-    return { version };
+    return { version, before: { state, deleted: false } };
   }
   await ctx.tx
     .update(objective)
@@ -187,7 +187,7 @@ export async function removeObjective(
       before: { state },
       after: { state: 'removed' },
     });
-  return { version };
+  return { version, before: { state, motivation: o.motivation } };
 }
 
 /** The old objective `replaced`, the new one `active` with `replaces`; on a draft the old one is gone. */
@@ -244,5 +244,8 @@ export async function replaceObjective(
       before: { state },
       after: { state: 'replaced', replacedBy: r.objectiveId, number: r.number, title: r.title },
     });
-  return { version };
+  return {
+    version,
+    before: amending ? { state, motivation: o.motivation } : { state, deleted: false },
+  };
 }

@@ -138,7 +138,7 @@ export async function updatePhase(
       before,
       after,
     });
-  return { version };
+  return { version, before };
 }
 
 export async function removePhase(
@@ -155,7 +155,7 @@ export async function removePhase(
   const version = await takeVersion(ctx);
   if (!amending) {
     await ctx.tx.update(phase).set({ deleted: true, version }).where(eq(phase.id, p.id));
-    return { version };
+    return { version, before: { status: p.status, deleted: false } };
   }
   await ctx.tx
     .update(phase)
@@ -171,5 +171,5 @@ export async function removePhase(
       before: { status: p.status },
       after: { status: 'cancelled', removed: true },
     });
-  return { version };
+  return { version, before: { status: p.status, removed: false } };
 }

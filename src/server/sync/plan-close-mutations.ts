@@ -65,7 +65,7 @@ export async function closePlan(ctx: PlanCtx, args: PlanMutationArgs['plan.close
   // Now every role may see them: they arrive with everyone's next pull.
   await tx.update(evaluation).set({ version }).where(eq(evaluation.planId, row.id));
   await tx.update(phaseVerdict).set({ version }).where(eq(phaseVerdict.planId, row.id));
-  return { version };
+  return { version, before: { status: row.status } };
 }
 
 /** closed → approved, by an admin, the reason kept in the plan's events. */
@@ -106,7 +106,7 @@ export async function reopenPlan(ctx: PlanCtx, args: PlanMutationArgs['plan.reop
         ),
       );
   }
-  return { version };
+  return { version, before: { status: row.status } };
 }
 
 /** Extension: the plan's scoring method (its SMVP), an admin's choice until the plan is closed. */
@@ -122,5 +122,5 @@ export async function setPlanScoring(
   if (!gate.ok) throw new Rejection(gate.code, gate.key, gate.params);
   const version = await takeVersion(ctx);
   await ctx.tx.update(plan).set({ scoring: args.scoring, version }).where(eq(plan.id, row.id));
-  return { version };
+  return { version, before: { scoring: row.scoring } };
 }

@@ -28,6 +28,12 @@ export interface PlanCtx {
 /** The version the mutation's rows took, or null when it changed nothing (applied, idempotently). */
 export interface PlanOutcome {
   version: number | null;
+  /**
+   * For the audit entry: what the mutation changed, as it was before (the old values of the changed
+   * fields, the row's state before a removal...), from the rows the handler already read; null or
+   * absent when nothing was there (an `*.add`).
+   */
+  before?: Record<string, unknown> | null;
 }
 
 export const UNCHANGED: PlanOutcome = { version: null };

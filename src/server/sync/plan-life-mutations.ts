@@ -60,7 +60,7 @@ export async function approvePlan(
   await tx.update(objective).set({ version }).where(inArray(objective.areaId, areaIds));
   await tx.update(phase).set({ version }).where(inArray(phase.areaId, areaIds));
   await tx.update(amendment).set({ version }).where(eq(amendment.planId, row.id));
-  return { version };
+  return { version, before: { status, acts: row.acts } };
 }
 
 export async function setEnteSettings(
@@ -78,7 +78,7 @@ export async function setEnteSettings(
     .update(ente)
     .set({ settings: { headsMayAmend: args.headsMayAmend }, rowVersion: version })
     .where(eq(ente.id, ctx.user.enteId));
-  return { version };
+  return { version, before: { settings: row?.settings ?? { headsMayAmend: false } } };
 }
 
 export async function addArea(ctx: PlanCtx, args: PlanMutationArgs['area.add']): Promise<PlanOutcome> {
@@ -155,7 +155,7 @@ export async function updateArea(ctx: PlanCtx, args: PlanMutationArgs['area.upda
       before,
       after,
     });
-  return { version };
+  return { version, before };
 }
 
 /** Extension: an area leaves the plan only once it has no objectives left (a tombstone). */
@@ -182,7 +182,7 @@ export async function removeArea(ctx: PlanCtx, args: PlanMutationArgs['area.remo
       before: { name: found.area.name },
       after: null,
     });
-  return { version };
+  return { version, before: { name: found.area.name, deleted: false } };
 }
 
 /** The act adopted after the change (the Giunta often deliberates weeks later). */
@@ -202,5 +202,5 @@ export async function setAmendmentAct(
   const version = await takeVersion(ctx);
   await ctx.tx.update(amendment).set({ act: args.act, version }).where(eq(amendment.id, row.amendment.id));
   await appendAct(ctx, row.amendment.planId, args.act, version);
-  return { version };
+  return { version, before: { act: row.amendment.act } };
 }

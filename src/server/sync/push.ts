@@ -168,9 +168,15 @@ async function takeFresh(
   user: SessionUser,
   now: Date,
   fresh: readonly PushMutation[],
-): Promise<{ decided: { d: Decision; base: number }[]; history: HistoryDraft[] }> {
+): Promise<{
+  decided: { d: Decision; base: number }[];
+  history: HistoryDraft[];
+  planBefore: Map<string, Record<string, unknown> | null>;
+}> {
   const decided: { d: Decision; base: number }[] = [];
   const history: HistoryDraft[] = [];
+  // The audit's `before` of each applied plan mutation, by mutation id (from the rows its handler read).
+  const planBefore = new Map<string, Record<string, unknown> | null>();
   let run: PushMutation[] = [];
   const flush = async () => {
     if (run.length === 0) return;
@@ -188,7 +194,12 @@ async function takeFresh(
     await flush();
     try {
       if (holdsNul(m.args)) throw new Rejection('invalid', 'invalid_args', { detail: 'NUL character' });
-      const { version } = await applyPlanMutation({ tx, user, now, mutationId: m.id }, m.name, m.args);
+      const { version, before } = await applyPlanMutation(
+        { tx, user, now, mutationId: m.id },
+        m.name,
+        m.args,
+      );
+      planBefore.set(m.id, before ?? null);
       decided.push({
         d: { m, outcome: { conflict: false, versionOffset: version === null ? null : 0 } },
         base: version ?? 0,
@@ -199,7 +210,7 @@ async function takeFresh(
     }
   }
   await flush();
-  return { decided, history };
+  return { decided, history, planBefore };
 }
 
 /** The recorded outcome (mutation_result row) and the answer of one mutation taken in this push. */
@@ -279,7 +290,7 @@ export async function pushMutations(
     const taken = new Map<number, { record: Recorded; result: PushResult }>();
     if (fresh.length > 0) {
       await tx.select({ id: ente.id }).from(ente).where(eq(ente.id, user.enteId)).for('update');
-      const { decided, history } = await takeFresh(tx, user, now, fresh);
+      const { decided, history, planBefore } = await takeFresh(tx, user, now, fresh);
       for (const { d, base } of decided) {
         const entry = recordDecision(d, user, request.clientId, now, base, lang);
         taken.set(d.m.seq, entry);
@@ -289,7 +300,7 @@ export async function pushMutations(
       const applied = decided.flatMap(({ d }) => ('outcome' in d ? [d.m] : []));
       // The audit, the outcomes and the new lastSeq: one statement, one round trip.
       await runTogether(tx, [
-        auditStatement(user, now, request.clientId, applied, history),
+        auditStatement(user, now, request.clientId, applied, history, planBefore),
         resultsStatement([...taken.values()].map((t) => t.record)),
         sql`UPDATE sync_client SET last_seq = ${lastSeq} WHERE id = ${request.clientId}`,
       ]);

@@ -217,7 +217,7 @@ export async function setMonitoringReport(
       ...written,
     })
     .onConflictDoUpdate({ target: monitoringReport.id, set: written });
-  return { version };
+  return { version, before: existing ? { ...existing } : null };
 }
 
 export async function closeMonitoringRound(
@@ -233,5 +233,5 @@ export async function closeMonitoringRound(
     .update(snapshot)
     .set({ roundClosedAt: ctx.now, roundClosedBy: ctx.user.id, version })
     .where(eq(snapshot.id, found.id));
-  return { version };
+  return { version, before: { roundClosedAt: null } };
 }
