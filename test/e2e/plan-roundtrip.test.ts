@@ -1,7 +1,9 @@
 /**
  * The plan's files in the browser, both ways: the admin downloads the 2022 plan as CSV and as XLSX
  * from its page and uploads each file in the import page; the preview reads back the plan's areas
- * and, area by area, as many objectives as the server holds. A head typing the import page's
+ * and, area by area, as many objectives as the server holds. The CSV and XLSX templates read back
+ * as their one area, objective and phase; a CSV with a weight no one can read is refused with its row
+ * and column named once, and no plan is saved. A head typing the import page's
  * address gets the reserved-page notice and the browser sends no admin request.
  */
 import { readFile } from 'node:fs/promises';
@@ -73,6 +75,71 @@ describe.skipIf(!chromiumAvailable)(
       }
       expect(errors).toEqual([]);
     }, 120_000);
+
+    it('the templates read back in the preview; a broken file names its row and column and saves nothing', async () => {
+      const context = await app.newPhone({ acceptDownloads: true });
+      const page = await context.newPage();
+      const errors = trackPageErrors(page);
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn('admin');
+      await login.waitForSynced();
+      const importPage = new PlanImportPage(page);
+      const upload = async (name: string, buffer: Buffer): Promise<void> => {
+        await importPage.main.getByLabel(importPage.pt('import.source.file')).check();
+        await importPage.main.getByLabel(importPage.pt('import.file')).setInputFiles({
+          name,
+          mimeType: name.endsWith('.csv')
+            ? 'text/csv'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer,
+        });
+        await importPage.main.getByText(importPage.pt('import.fileChosen', { name })).waitFor();
+        await importPage.year.fill('2032');
+      };
+      let csvTemplate = '';
+      for (const kind of ['csv', 'xlsx'] as const) {
+        await importPage.goto();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          importPage.main
+            .getByRole('button', {
+              name: importPage.pt(kind === 'csv' ? 'import.templateCsv' : 'import.templateXlsx'),
+            })
+            .click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`modello-piano.${kind}`);
+        const buffer = await readFile(await download.path());
+        if (kind === 'csv') csvTemplate = buffer.toString('utf8');
+        await upload(`modello.${kind}`, buffer);
+        await importPage.showPreview();
+        // The template's one area, objective and phase.
+        expect(await importPage.areaSections().count(), kind).toBe(1);
+        const objective = importPage.preview.locator('.import-objective');
+        expect(await objective.count(), kind).toBe(1);
+        expect(await objective.textContent(), kind).toContain('Digitalizzazione delle iscrizioni');
+      }
+
+      // A phase weight no one can read: refused with the row and the column, nothing saved.
+      expect(csvTemplate).toContain(';50;%;');
+      const plansBefore = (await pullAll(await apiLogin(app.server.origin, 'admin'), 2)).all('plan').length;
+      await importPage.goto();
+      await upload('rotto.csv', Buffer.from(csvTemplate.replace(';50;%;', ';cinquanta;%;'), 'utf8'));
+      await importPage.previewButton.click();
+      const alert = importPage.alert.filter({
+        hasText: importPage.pt('import.problem', { message: '' }).trim(),
+      });
+      await alert.waitFor();
+      const message = (await alert.textContent()) ?? '';
+      // Named once, the way a spreadsheet names it, not again in brackets.
+      expect(message).toContain('riga 2, colonna P (Peso fase)');
+      expect(message).not.toContain('(colonna');
+      await expect(importPage.preview.count()).resolves.toBe(0);
+      await expect(importPage.saveButton.count()).resolves.toBe(0);
+      const plansAfter = (await pullAll(await apiLogin(app.server.origin, 'admin'), 2)).all('plan').length;
+      expect(plansAfter).toBe(plansBefore);
+      expect(errors).toEqual([]);
+    }, 90_000);
 
     it('a head at the import page’s address gets the reserved-page notice and no admin request', async () => {
       const phone = await app.newPhone();

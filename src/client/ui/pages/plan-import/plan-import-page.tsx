@@ -49,14 +49,22 @@ function TemplateLinks() {
 function useProblemText(): (problem: PlanProblem) => string {
   const { t } = usePlanT();
   return (problem) => {
+    // Each place with the bare value the server's message would name it by ("12", "P").
     const where = [
-      problem.line !== undefined ? t('import.where.line', { line: problem.line }) : null,
-      problem.row !== undefined ? t('import.where.row', { row: problem.row }) : null,
-      problem.column !== undefined ? t('import.where.column', { column: problem.column }) : null,
-    ].filter((w): w is string => w !== null);
+      problem.line !== undefined
+        ? ([t('import.where.line', { line: problem.line }), problem.line] as const)
+        : null,
+      problem.row !== undefined
+        ? ([t('import.where.row', { row: problem.row }), problem.row] as const)
+        : null,
+      problem.column !== undefined
+        ? ([t('import.where.column', { column: problem.column }), problem.column] as const)
+        : null,
+    ].filter((w) => w !== null);
     // The server's message usually names the place already; the fields are added when it does not.
     const message = problem.serverMessage;
-    const missing = where.filter((w) => !message.toLowerCase().includes(w.split(' ')[1] ?? w));
+    const words = new Set(message.split(/[^\p{L}\p{N}]+/u));
+    const missing = where.filter(([, value]) => !words.has(String(value))).map(([text]) => text);
     return t('import.problem', {
       message: missing.length > 0 ? `${message} (${missing.join(', ')})` : message,
     });
