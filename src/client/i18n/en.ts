@@ -12,6 +12,10 @@ export const en: Record<MessageKey, string> = {
   'app.dbBlocked': 'The app was updated in another tab: reload the page to go on.',
   'app.reload': 'Reload',
   'app.error': 'Something unexpected went wrong.',
+  'app.pageNotDownloaded':
+    'This page has not been downloaded to this device yet: it opens when you are back online.',
+  'app.pageLoadFailed': 'The page did not load.',
+  'app.retry': 'Try again',
 
   'nav.label': 'Main navigation',
   'nav.home': 'My work',

@@ -13,6 +13,10 @@ export const it = {
   'app.dbBlocked': 'L’app è stata aggiornata in un’altra scheda: ricarica la pagina per continuare.',
   'app.reload': 'Ricarica',
   'app.error': 'Si è verificato un errore imprevisto.',
+  'app.pageNotDownloaded':
+    'Questa pagina non è ancora stata scaricata su questo dispositivo: si apre quando torni in linea.',
+  'app.pageLoadFailed': 'La pagina non si è caricata.',
+  'app.retry': 'Riprova',
 
   'nav.label': 'Navigazione principale',
   'nav.home': 'Il mio lavoro',

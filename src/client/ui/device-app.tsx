@@ -13,7 +13,7 @@ import '@fontsource/titillium-web/latin-700.css';
 import './styles/components.css';
 import './styles/phase-card.css';
 import './styles/notes.css';
-import { Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { StoredSession } from '../db/session.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusStore } from '../sync/sync-status.ts';
@@ -35,9 +35,11 @@ import { Icon } from './components/icons.tsx';
 import { PlanSelector } from './components/plan-selector.tsx';
 import { SyncIndicator } from './components/sync-indicator.tsx';
 import { useEnteName } from './hooks/use-ente-name.ts';
+import { useSync } from './hooks/use-sync.ts';
 import { useRoute } from './hooks/use-route.ts';
 import { LoginPage } from './pages/login/login-page.tsx';
 import { RouteView } from './route-view.tsx';
+import { isChunkLoadError, retryFailedPages } from './router/retryable-lazy.ts';
 import { getLocationSnapshot } from './router/history.ts';
 import { Brand, SignedOutShell } from './signed-out-shell.tsx';
 
@@ -59,12 +61,37 @@ function Loading() {
   );
 }
 
-function PageError() {
+/**
+ * A page that failed. A chunk that could not be fetched (offline before the service worker held it)
+ * says so and opens by itself once the device is back online; anything else is unexpected.
+ */
+function PageError({ error, retry }: { error: unknown; retry: () => void }) {
   const { t } = useT();
+  const { status } = useSync();
+  const missing = isChunkLoadError(error);
+  // Only on the way back online: a load that fails while online asks for "Riprova", never loops.
+  const wasOnline = useRef(status.online);
+  useEffect(() => {
+    if (missing && status.online && !wasOnline.current) retry();
+    wasOnline.current = status.online;
+  }, [missing, status.online, retry]);
+  if (missing && !status.online) {
+    return (
+      <div className="alert alert-warning" role="status">
+        <Icon name="cloudOff" />
+        <p>{t('app.pageNotDownloaded')}</p>
+      </div>
+    );
+  }
   return (
     <div className="alert alert-danger" role="alert">
       <Icon name="alert" />
-      <p>{t('app.error')}</p>
+      <p>{t(missing ? 'app.pageLoadFailed' : 'app.error')}</p>
+      {missing && (
+        <button type="button" className="btn btn-outline" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      )}
     </div>
   );
 }
@@ -120,7 +147,18 @@ function SignedInShell({
           <AppBanners signingIn={reauth} />
           <main id="main" className="app-main" tabIndex={-1}>
             {!reauth && <PlanSelector />}
-            <ErrorBoundary fallback={<PageError />} resetKey={getLocationSnapshot()}>
+            <ErrorBoundary
+              fallback={(error, retry) => (
+                <PageError
+                  error={error}
+                  retry={() => {
+                    retryFailedPages();
+                    retry();
+                  }}
+                />
+              )}
+              resetKey={getLocationSnapshot()}
+            >
               {reauth && (
                 <LoginPage
                   onSignIn={(login) => controller.signIn(login)}

@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { Link } from './components/link.tsx';
 import { PageTitle } from './components/page-title.tsx';
@@ -6,33 +5,32 @@ import { useRoute } from './hooks/use-route.ts';
 import { useSession } from './hooks/use-session.ts';
 import { canAdminister } from './permissions.ts';
 import { HomePage } from './pages/home/home-page.tsx';
+import { retryableLazy } from './router/retryable-lazy.ts';
 import { isAdminRoute, loaders } from './router/route-loaders.ts';
 import { paths } from './router/routes.ts';
 
 // Every page but the first ("Il mio lavoro") is its own chunk (router/route-loaders.ts).
-const DashboardPage = lazy(() => loaders.dashboard().then((m) => ({ default: m.DashboardPage })));
-const AreaPage = lazy(() => loaders.area().then((m) => ({ default: m.AreaPage })));
-const ObjectivePage = lazy(() => loaders.objective().then((m) => ({ default: m.ObjectivePage })));
-const EvidencePage = lazy(() => loaders.objectiveEvidence().then((m) => ({ default: m.EvidencePage })));
-const PhasePage = lazy(() => loaders.phase().then((m) => ({ default: m.PhasePage })));
-const SearchPage = lazy(() => loaders.search().then((m) => ({ default: m.SearchPage })));
-const SyncPage = lazy(() => loaders.sync().then((m) => ({ default: m.SyncPage })));
-const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
-const AdminUsersPage = lazy(() => loaders.adminUsers().then((m) => ({ default: m.AdminUsersPage })));
+const DashboardPage = retryableLazy(() => loaders.dashboard().then((m) => m.DashboardPage));
+const AreaPage = retryableLazy(() => loaders.area().then((m) => m.AreaPage));
+const ObjectivePage = retryableLazy(() => loaders.objective().then((m) => m.ObjectivePage));
+const EvidencePage = retryableLazy(() => loaders.objectiveEvidence().then((m) => m.EvidencePage));
+const PhasePage = retryableLazy(() => loaders.phase().then((m) => m.PhasePage));
+const SearchPage = retryableLazy(() => loaders.search().then((m) => m.SearchPage));
+const SyncPage = retryableLazy(() => loaders.sync().then((m) => m.SyncPage));
+const SettingsPage = retryableLazy(() => loaders.settings().then((m) => m.SettingsPage));
+const AdminUsersPage = retryableLazy(() => loaders.adminUsers().then((m) => m.AdminUsersPage));
 // Another role typing an admin address gets this notice (its own chunk), never the admin pages.
-const AdminReservedPage = lazy(() =>
-  import('./pages/admin-reserved/admin-reserved-page.tsx').then((m) => ({ default: m.AdminReservedPage })),
+const AdminReservedPage = retryableLazy(() =>
+  import('./pages/admin-reserved/admin-reserved-page.tsx').then((m) => m.AdminReservedPage),
 );
-const PlanAmendmentsPage = lazy(() =>
-  loaders.planAmendments().then((m) => ({ default: m.PlanAmendmentsPage })),
-);
-const WhatChangedPage = lazy(() => loaders.planChanges().then((m) => ({ default: m.WhatChangedPage })));
-const RelazionePage = lazy(() => loaders.planReport().then((m) => ({ default: m.RelazionePage })));
-const MonitoringPage = lazy(() => loaders.planMonitoring().then((m) => ({ default: m.MonitoringPage })));
-const SnapshotPage = lazy(() => loaders.planSnapshot().then((m) => ({ default: m.SnapshotPage })));
-const AdminAuditPage = lazy(() => loaders.adminAudit().then((m) => ({ default: m.AdminAuditPage })));
-const PlanImportPage = lazy(() => loaders.planImport().then((m) => ({ default: m.PlanImportPage })));
-const PlanPage = lazy(() => loaders.plan().then((m) => ({ default: m.PlanPage })));
+const PlanAmendmentsPage = retryableLazy(() => loaders.planAmendments().then((m) => m.PlanAmendmentsPage));
+const WhatChangedPage = retryableLazy(() => loaders.planChanges().then((m) => m.WhatChangedPage));
+const RelazionePage = retryableLazy(() => loaders.planReport().then((m) => m.RelazionePage));
+const MonitoringPage = retryableLazy(() => loaders.planMonitoring().then((m) => m.MonitoringPage));
+const SnapshotPage = retryableLazy(() => loaders.planSnapshot().then((m) => m.SnapshotPage));
+const AdminAuditPage = retryableLazy(() => loaders.adminAudit().then((m) => m.AdminAuditPage));
+const PlanImportPage = retryableLazy(() => loaders.planImport().then((m) => m.PlanImportPage));
+const PlanPage = retryableLazy(() => loaders.plan().then((m) => m.PlanPage));
 
 function NotFound() {
   const { t } = useT();

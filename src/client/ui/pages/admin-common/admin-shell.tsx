@@ -14,14 +14,20 @@ import './admin.css';
 // Users, sessions and the audit trail live on the server alone, so they are read through TanStack
 // Query (cache, refetch after a change) rather than Dexie. The client is created in this lazily
 // loaded chunk, so none of it weighs on the first screen.
+//
+// networkMode 'always': the shell itself shows the offline notice instead of the pages, and a lost
+// connection comes back as an 'offline' failure. Query's own online flag would go stale: it stops
+// listening while no admin page is mounted, so going offline on one, leaving, and coming back
+// online left the next admin page paused on "Caricamento…" for good.
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
+      networkMode: 'always',
       // A refusal (401/403/400) will not change by asking again; a lost connection may.
       retry: (count, error) => count < 2 && error instanceof AdminApiError && error.failure === 'offline',
       staleTime: 10_000,
     },
-    mutations: { retry: false },
+    mutations: { networkMode: 'always', retry: false },
   },
 });
 
