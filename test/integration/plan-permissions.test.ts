@@ -830,4 +830,50 @@ describe.each(DB_KINDS)('permission matrix of the plan mutations on %s', (db) =>
       expect(auditOf(afterIt, asola.enteId)).toBe(auditOf(before, asola.enteId) + 1);
     });
   });
+  describe('a draft does not exist for anyone but the admins', () => {
+    it('a head who may amend, given the draft’s area by its import, hears not_found for every change of it', async () => {
+      const planId = await freshDraft(asola.enteId);
+      const [row] = await query<{ area_id: string; objective_id: string; phase_id: string }>(sql`
+        select a.id as area_id, o.id as objective_id, p.id as phase_id
+        from area a join objective o on o.area_id = a.id join phase p on p.objective_id = o.id
+        where a.plan_id = ${planId} and lower(a.name) like '%persona%' and not p.deleted
+        order by o.id, p.id limit 1`);
+      if (!row) throw new Error('the draft has no phase in Persona');
+      const touched: Touched[] = [
+        { table: 'area', id: row.area_id },
+        { table: 'objective', id: row.objective_id },
+        { table: 'phase', id: row.phase_id },
+        { table: 'plan', id: planId },
+      ];
+      const changes: DraftMutation[] = [
+        {
+          name: 'objective.add',
+          args: { objectiveId: randomUUID(), areaId: row.area_id, number: 'b1', title: 'Nella bozza' },
+        },
+        { name: 'objective.update', args: { objectiveId: row.objective_id, changes: { title: 'Variato' } } },
+        {
+          name: 'objective.replace',
+          args: {
+            objectiveId: row.objective_id,
+            replacement: { objectiveId: randomUUID(), number: 'b2', title: 'Sostituto' },
+          },
+        },
+        { name: 'objective.remove', args: { objectiveId: row.objective_id } },
+        {
+          name: 'phase.add',
+          args: { phaseId: randomUUID(), objectiveId: row.objective_id, number: 9, description: 'Nuova' },
+        },
+        { name: 'phase.update', args: { phaseId: row.phase_id, changes: { description: 'Variata' } } },
+        { name: 'phase.remove', args: { phaseId: row.phase_id } },
+      ];
+      await setHeadsMayAmend(true);
+      try {
+        for (const change of changes) await refused('resp.persona', change, touched, 'not_found');
+        // The same change by the admin edits the draft (no motivation needed on a draft).
+        expect(await pushOne('admin', changes[1] as DraftMutation)).toMatchObject({ status: 'applied' });
+      } finally {
+        await setHeadsMayAmend(false);
+      }
+    });
+  });
 });

@@ -16,6 +16,7 @@ import {
   idTaken,
   recordAmendment,
   requireAmender,
+  hiddenDraft,
   requireArea,
   takeVersion,
   UNCHANGED,
@@ -66,7 +67,7 @@ export async function addObjective(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findArea(ctx, args.areaId);
-  if (!found) throw new Rejection('not_found', 'area_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'area_not_found');
   requireArea(ctx.user, found.area.id);
   if (await idTaken(ctx, 'objective', args.objectiveId)) return UNCHANGED;
   const amending = gate(found.plan, args.amendment);
@@ -107,7 +108,7 @@ export async function updateObjective(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findObjective(ctx, args.objectiveId);
-  if (!found) throw new Rejection('not_found', 'objective_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'objective_not_found');
   const o = found.objective;
   requireArea(ctx.user, o.areaId);
   const amending = gate(found.plan, args.amendment);
@@ -160,7 +161,7 @@ export async function removeObjective(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findObjective(ctx, args.objectiveId);
-  if (!found) throw new Rejection('not_found', 'objective_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'objective_not_found');
   const o = found.objective;
   requireArea(ctx.user, o.areaId);
   const state = asObjectiveState(o.state);
@@ -197,7 +198,7 @@ export async function replaceObjective(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findObjective(ctx, args.objectiveId);
-  if (!found) throw new Rejection('not_found', 'objective_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'objective_not_found');
   const o = found.objective;
   requireArea(ctx.user, o.areaId);
   const r = args.replacement;

@@ -16,6 +16,7 @@ import {
   idTaken,
   recordAmendment,
   requireAmender,
+  hiddenDraft,
   requireArea,
   takeVersion,
   UNCHANGED,
@@ -61,7 +62,7 @@ function fieldsOf(p: PhaseRow) {
 export async function addPhase(ctx: PlanCtx, args: PlanMutationArgs['phase.add']): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findObjective(ctx, args.objectiveId);
-  if (!found) throw new Rejection('not_found', 'objective_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'objective_not_found');
   const o = found.objective;
   requireArea(ctx.user, o.areaId);
   if (await idTaken(ctx, 'phase', args.phaseId)) return UNCHANGED;
@@ -109,7 +110,7 @@ export async function updatePhase(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findPhase(ctx, args.phaseId);
-  if (!found) throw new Rejection('not_found', 'phase_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'phase_not_found');
   const p = found.phase;
   requireArea(ctx.user, p.areaId);
   const amending = gate(found.plan, args.amendment);
@@ -147,7 +148,7 @@ export async function removePhase(
 ): Promise<PlanOutcome> {
   await requireAmender(ctx);
   const found = await findPhase(ctx, args.phaseId);
-  if (!found) throw new Rejection('not_found', 'phase_not_found');
+  if (!found || hiddenDraft(ctx.user, found.plan)) throw new Rejection('not_found', 'phase_not_found');
   const p = found.phase;
   requireArea(ctx.user, p.areaId);
   if (p.removed) return UNCHANGED;

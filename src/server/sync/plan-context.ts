@@ -67,6 +67,14 @@ export async function requireAmender(ctx: PlanCtx): Promise<void> {
   throw new Rejection('forbidden', 'amend_forbidden');
 }
 
+/**
+ * A draft reaches only admins' devices, so its rows do not exist for anyone else: a head allowed to
+ * amend who came by a draft's id gets `not_found`, as for an unknown id, never the change.
+ */
+export function hiddenDraft(user: SessionUser, planRow: PlanRow): boolean {
+  return planRow.status === 'draft' && user.role !== 'admin';
+}
+
 /** Area check, after the row is found: a head amends only their own areas. */
 export function requireArea(user: SessionUser, areaId: string): void {
   if (user.role !== 'admin' && !user.areaIds.includes(areaId))
