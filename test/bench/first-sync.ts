@@ -245,7 +245,10 @@ async function oneRun(
         .filter((m) => m.name.startsWith('sync:'))
         .map((m) => ({ name: m.name, start: m.startTime + performance.timeOrigin, duration: m.duration }));
     const worker = page.workers().find((w) => w.url().includes('sync-worker'));
-    const entries = worker ? await worker.evaluate(readMeasures) : await page.evaluate(readMeasures);
+    // The page's own (sync:plan-read, the dashboard's reads) beside the worker's.
+    const entries = worker
+      ? [...(await worker.evaluate(readMeasures)), ...(await page.evaluate(readMeasures))]
+      : await page.evaluate(readMeasures);
     const pageOrigin = await page.evaluate(() => performance.timeOrigin);
     const measures: RunResult['measures'] = {};
     for (const m of entries) {
@@ -254,7 +257,7 @@ async function oneRun(
       entry.count += 1;
     }
     const timeline = entries
-      .filter((m) => ['sync:fetch', 'sync:body', 'sync:store', 'sync:deferred-store'].includes(m.name))
+      .filter((m) => ['sync:fetch', 'sync:body', 'sync:store', 'sync:plan-read'].includes(m.name))
       .map((m) => ({ name: m.name.slice(5), at: m.start - pageOrigin - clickAt, duration: m.duration }));
     const progress = (
       (await page.evaluate(() => window.__bench?.progress ?? [])) as RunResult['progress']

@@ -18,7 +18,9 @@ export type SyncStep =
   | 'rebase'
   | 'store'
   | 'push'
-  | 'deferred-store';
+  | 'deferred-store'
+  /** On the page: a read of the plan's progress data (the dashboard's live query), each rerun. */
+  | 'plan-read';
 
 const perf: Performance | undefined = typeof performance === 'undefined' ? undefined : performance;
 const MAX_MEASURES = 5_000;

@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ObjectiveFact, PhaseFact } from '../../db/facts.ts';
 import type { AreaRecord, ObjectiveRecord, PlanRecord, TraguardiDb } from '../../db/schema.ts';
 import { readDataVersion } from './read-data-version.ts';
+import { useEffect, useState } from 'react';
+import { serialLiveRead } from '../../db/serial-live-read.ts';
+import { timed } from '../../sync/sync-timing.ts';
 import { useDb } from './use-db.ts';
 
 /**
@@ -80,11 +83,16 @@ async function readPlanData<O extends ObjectiveFact>(
  * once and never mutated.
  */
 export function readPlanProgress(db: TraguardiDb, planId?: string | null): Promise<PlanData> {
-  return readPlanData(db, planId, () =>
-    Promise.all([
-      db.transaction('r', db.objectiveFacts, () => db.objectiveFacts.toArray()),
-      db.transaction('r', db.phaseFacts, () => db.phaseFacts.toArray()),
-    ]),
+  return timed('plan-read', () =>
+    readPlanData(db, planId, () =>
+      // No plan chosen (none on the device yet): nothing of the facts would be kept, so none is read.
+      planId === null
+        ? Promise.resolve([[], []])
+        : Promise.all([
+            db.transaction('r', db.objectiveFacts, () => db.objectiveFacts.toArray()),
+            db.transaction('r', db.phaseFacts, () => db.phaseFacts.toArray()),
+          ]),
+    ),
   );
 }
 
@@ -95,13 +103,26 @@ export function readPlanProgress(db: TraguardiDb, planId?: string | null): Promi
  */
 export function usePlanData(planId: string | null | undefined, enabled = true): PlanData | undefined {
   const db = useDb();
-  return useLiveQuery(
-    // The device holds one ente and a few plans: reading whole tables (IDBObjectStore.getAll)
-    // and filtering here is several times faster than index cursors over the plan's areas.
-    () => (enabled && planId !== undefined ? readPlanProgress(db, planId) : undefined),
-    [db, planId, enabled],
-  );
+  const [data, setData] = useState<{ key: string; value: PlanData } | undefined>(undefined);
+  const key = `${planId ?? ''}|${String(enabled)}`;
+  useEffect(() => {
+    if (!enabled || planId === undefined) return undefined;
+    // A serial read (db/serial-live-read.ts), not a liveQuery: while the first sync writes the
+    // plan, a liveQuery restarted this multi-second read at every page and delivered none of them.
+    // What it reads: the tables the figures come from, and the outbox and rejections (a local change
+    // or its rollback). Not `meta`: the deferred notes move its records every batch, and the
+    // figures do not depend on them.
+    const read = serialLiveRead(db, PLAN_DATA_TABLES, () => readPlanProgress(db, planId), {
+      next: (value) => setData({ key, value }),
+    });
+    return () => read.unsubscribe();
+  }, [db, planId, enabled, key]);
+  // Another plan's figures are never shown while this one is read.
+  return data?.key === key ? data.value : undefined;
 }
+
+/** The tables readPlanProgress reads (and the writes that can change what it computes). */
+const PLAN_DATA_TABLES = ['ente', 'plans', 'areas', 'objectiveFacts', 'phaseFacts', 'outbox', 'rejected'];
 
 /**
  * One area's data: the plan and its areas, the area's full objective records (the page shows their
