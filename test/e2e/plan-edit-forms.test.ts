@@ -185,8 +185,8 @@ describe.skipIf(!chromiumAvailable)('editing the approved plan: area, phase, rep
     expect(await errorOf(page, amend.field(areaForm, 'amend.field.motivation'))).toBe(
       amend.a('amend.error.motivationRequired'),
     );
-    await amend.field(areaForm, 'amend.field.motivation').fill(areaMotivation);
     await shot(page, 'plan-area-add.png', areaForm);
+    await amend.field(areaForm, 'amend.field.motivation').fill(areaMotivation);
     await amend.save(areaForm);
     await amend.savedNotice.waitFor();
     const dashboard = new DashboardPage(page);
@@ -207,7 +207,7 @@ describe.skipIf(!chromiumAvailable)('editing the approved plan: area, phase, rep
     await amend.save(phaseForm);
     expect(await errorOf(page, deadline)).toContain(amend.a('amend.error.deadlineYear', { year: 2022 }));
     expect(await deadline.evaluate((el) => el === document.activeElement)).toBe(true);
-    await shot(page, 'plan-phase-add.png', phaseForm);
+    await shot(page, 'plan-phase-add.png', deadline);
     await deadline.fill('2022-11-30');
     await amend.save(phaseForm);
     await amend.savedNotice.waitFor();
