@@ -109,6 +109,17 @@ describe.skipIf(!chromiumAvailable)('plan import, approval and the plan selector
       'Giunta comunale n. 15 del 9 feb 2022',
       'Giunta comunale n. 154 del 28 set 2022',
     ]);
+    // The two phases the sample leaves without a deadline: warnings with their lines, not refusals
+    // (imported as YEAR, its 2022 deadlines are each warned of too).
+    await importPage.preview.locator('.import-warnings').waitFor();
+    const undated = (await importPage.preview.locator('.import-warnings li').allTextContents())
+      .map((w) => w.replace(/\s+/g, ' ').trim())
+      .filter((w) => w.includes('senza scadenza'));
+    expect(undated).toHaveLength(2);
+    expect(undated[0]).toMatch(/^Riga \d+: .*SUAP.*obiettivo 7, fase 1: senza scadenza/);
+    expect(undated[1]).toMatch(/^Riga \d+: .*amministrativi.*obiettivo 8, fase 1: senza scadenza/);
+    expect(await importPage.preview.locator('.import-warnings li').count()).toBeGreaterThan(2);
+    await expect(importPage.saveButton.count()).resolves.toBe(1);
     await picture(page, 'plan-import-preview.png');
     await importPage.preview.locator('.import-objective-marked').first().scrollIntoViewIfNeeded();
     await picture(page, 'plan-import-preview-marked.png');

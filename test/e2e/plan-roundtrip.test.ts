@@ -16,6 +16,8 @@ import { PlanImportPage, PlanPage } from './pages/plan-import-page.ts';
 
 if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
 
+const THIS_YEAR = new Date().getFullYear();
+
 describe.skipIf(!chromiumAvailable)(
   'the plan’s CSV and XLSX, downloaded and read back in the browser',
   () => {
@@ -85,7 +87,7 @@ describe.skipIf(!chromiumAvailable)(
       await login.signIn('admin');
       await login.waitForSynced();
       const importPage = new PlanImportPage(page);
-      const upload = async (name: string, buffer: Buffer): Promise<void> => {
+      const upload = async (name: string, buffer: Buffer, year = THIS_YEAR): Promise<void> => {
         await importPage.main.getByLabel(importPage.pt('import.source.file')).check();
         await importPage.main.getByLabel(importPage.pt('import.file')).setInputFiles({
           name,
@@ -95,7 +97,7 @@ describe.skipIf(!chromiumAvailable)(
           buffer,
         });
         await importPage.main.getByText(importPage.pt('import.fileChosen', { name })).waitFor();
-        await importPage.year.fill('2032');
+        await importPage.year.fill(String(year));
       };
       let csvTemplate = '';
       for (const kind of ['csv', 'xlsx'] as const) {
@@ -113,18 +115,37 @@ describe.skipIf(!chromiumAvailable)(
         if (kind === 'csv') csvTemplate = buffer.toString('utf8');
         await upload(`modello.${kind}`, buffer);
         await importPage.showPreview();
-        // The template's one area, objective and phase.
+        // The template's one area and objective, with its two phases, and nothing to warn of.
         expect(await importPage.areaSections().count(), kind).toBe(1);
         const objective = importPage.preview.locator('.import-objective');
         expect(await objective.count(), kind).toBe(1);
         expect(await objective.textContent(), kind).toContain('Digitalizzazione delle iscrizioni');
+        await importPage.preview
+          .getByRole('heading', { name: importPage.pt('import.warnings', { count: 0 }) })
+          .waitFor();
       }
+
+      // Phase weights that do not add up, and a deadline in another year: warnings, not refusals.
+      await importPage.goto();
+      const uneven = csvTemplate.replace(/;50;%;/g, (m, offset: number) =>
+        offset === csvTemplate.lastIndexOf(';50;%;') ? ';30;%;' : m,
+      );
+      await upload('pesi.csv', Buffer.from(uneven, 'utf8'), THIS_YEAR + 1);
+      await importPage.showPreview();
+      const warnings = importPage.preview.getByRole('heading', {
+        name: importPage.pt('import.warnings', { count: 3 }),
+      });
+      await warnings.waitFor();
+      const warningText = (await importPage.preview.locator('.import-warnings').textContent()) ?? '';
+      expect(warningText).toContain('sommano a 80%');
+      expect(warningText).toContain(`fuori dall'anno ${THIS_YEAR + 1}`);
+      await expect(importPage.saveButton.count()).resolves.toBe(1);
 
       // A phase weight no one can read: refused with the row and the column, nothing saved.
       expect(csvTemplate).toContain(';50;%;');
       const plansBefore = (await pullAll(await apiLogin(app.server.origin, 'admin'), 2)).all('plan').length;
       await importPage.goto();
-      await upload('rotto.csv', Buffer.from(csvTemplate.replace(';50;%;', ';cinquanta;%;'), 'utf8'));
+      await upload('rotto.csv', Buffer.from(csvTemplate.replace(';50;%;', ';cinquanta;%;'), 'utf8'), 2032);
       await importPage.previewButton.click();
       const alert = importPage.alert.filter({
         hasText: importPage.pt('import.problem', { message: '' }).trim(),

@@ -36,15 +36,19 @@ describe('plan tables', () => {
     expect(read(rows).areas.map((a) => a.objectives.length)).toEqual([7, 7, 8]);
   });
 
-  it('read the template: its header and one example row', () => {
+  it('read the template: its header and one example objective with two phases', () => {
     const plan = read(templateRows('it'));
     expect(plan.areas).toHaveLength(1);
     expect(plan.areas[0]?.objectives[0]).toMatchObject({
       number: '1',
       state: 'active',
       weights: { head: 20, giunta: 20, nucleo: null },
-      phases: [{ number: 1, weight: 50, weightUnit: 'percent', deadline: '2026-06-30' }],
+      phases: [
+        { number: 1, weight: 50, weightUnit: 'percent', deadline: '2026-06-30' },
+        { number: 2, weight: 50, weightUnit: 'percent', deadline: '2026-11-30' },
+      ],
     });
+    expect(read(templateRows('it', 2031)).areas[0]?.objectives[0]?.phases[1]?.deadline).toBe('2031-11-30');
     expect(content(read(templateRows('en')))).toEqual(content(plan));
   });
 

@@ -93,8 +93,12 @@ export function planTableRows(
   return rows;
 }
 
-/** The template: the header and one example row. */
-export function templateRows(language: 'it' | 'en' = 'it'): OutCell[][] {
+/**
+ * The template: the header and one example objective with two phases of the year `year`, so that
+ * the template as downloaded reads without a warning (weights adding up to 100 %, deadlines inside
+ * the plan's year).
+ */
+export function templateRows(language: 'it' | 'en' = 'it', year = 2026): OutCell[][] {
   return planTableRows(
     [
       {
@@ -117,7 +121,16 @@ export function templateRows(language: 'it' | 'en' = 'it'): OutCell[][] {
                 subjects: 'Ufficio scuola',
                 weight: 50,
                 weightUnit: 'percent',
-                deadline: '2026-06-30',
+                deadline: `${year}-06-30`,
+              },
+              {
+                number: 2,
+                description: 'Verifica delle iscrizioni ricevute',
+                indicator: 'Verifica conclusa',
+                subjects: 'Ufficio scuola',
+                weight: 50,
+                weightUnit: 'percent',
+                deadline: `${year}-11-30`,
               },
             ],
           },

@@ -235,10 +235,20 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
 
   app.get('/api/plans/template.csv', async (_request, reply) =>
-    download(reply, 'modello-piano.csv', 'text/csv; charset=utf-8', await csvFromRows(templateRows('it'))),
+    download(
+      reply,
+      'modello-piano.csv',
+      'text/csv; charset=utf-8',
+      await csvFromRows(templateRows('it', new Date().getFullYear())),
+    ),
   );
   app.get('/api/plans/template.xlsx', async (_request, reply) =>
-    download(reply, 'modello-piano.xlsx', XLSX_TYPE, await xlsxFromRows(templateRows('it'), 'Piano')),
+    download(
+      reply,
+      'modello-piano.xlsx',
+      XLSX_TYPE,
+      await xlsxFromRows(templateRows('it', new Date().getFullYear()), 'Piano'),
+    ),
   );
 
   app.get('/api/plans/:planId/export.csv', async (request, reply) => {
