@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'dev-dist'] },
+  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'dev-dist', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
