@@ -8,9 +8,7 @@
  * and is shown on the sync page as rejected, `locked`, with the reason. axe-core (WCAG 2.1 A/AA) finds
  * nothing on every new section in Italian and in English.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, pullAll, type ApiSession, type Row } from '../helpers/e2e-api.ts';
 import {
@@ -20,6 +18,7 @@ import {
   useE2eApp,
   waitForServiceWorkerControl,
 } from '../helpers/e2e-app.ts';
+import { shot } from '../helpers/e2e-screenshots.ts';
 import { EvaluationPage } from './pages/evaluation-page.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -34,19 +33,6 @@ if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
 const EVALUATOR = 'nucleo';
 const HEAD = 'resp.persona';
 const OFFICER = 'istruttore.persona';
-
-/** E2E_SCREENSHOTS=docs/screenshots saves phone-size pictures on the way; unset, nothing is written. */
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  // Below the sticky header and sync strip, not under them.
-  if (at) await at.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 220));
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: join(dir, name) });
-}
 
 const byNumber = (a: { number: string }, b: { number: string }) =>
   a.number.localeCompare(b.number, 'it', { numeric: true });

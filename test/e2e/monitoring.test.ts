@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, pullAll, pushV2, type ApiSession, type Row } from '../helpers/e2e-api.ts';
 import {
@@ -22,6 +22,7 @@ import {
   useE2eApp,
   waitForServiceWorkerControl,
 } from '../helpers/e2e-app.ts';
+import { shot } from '../helpers/e2e-screenshots.ts';
 import { AreaPage } from './pages/dashboard-page.ts';
 import { evalText } from './pages/eval-texts.ts';
 import { LoginPage } from './pages/login-page.ts';
@@ -35,17 +36,6 @@ if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
 const HEAD = 'resp.persona';
 const OFFICER = 'istruttore.persona';
 const LABEL = 'Monitoraggio al 30 giugno';
-
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  if (at) await at.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 220));
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: join(dir, name) });
-}
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const pdftotextAvailable = spawnSync('pdftotext', ['-v']).error === undefined;

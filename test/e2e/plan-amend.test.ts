@@ -6,32 +6,14 @@
  * → after in words, the motivation, the act as the plan names it — and in "what changed" since
  * approval, marked modified with the new value in bold.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, pullAll, type ApiSession, type Row } from '../helpers/e2e-api.ts';
 import { chromiumAvailable, SKIP_MESSAGE, trackPageErrors, useE2eApp } from '../helpers/e2e-app.ts';
+import { shot } from '../helpers/e2e-screenshots.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { PlanAmendPage } from './pages/plan-amend-page.ts';
 
 if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
-
-/**
- * E2E_SCREENSHOTS=docs/screenshots saves the phone-size pictures of docs/screenshots/README.md on the
- * way (the viewport, with `at` scrolled to its top); unset, nothing is written.
- */
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  // Below the sticky header and sync strip, not under them.
-  if (at) await at.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 220));
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: join(dir, name) });
-}
 
 const ADMIN = 'admin';
 const HEAD = 'resp.persona';

@@ -10,12 +10,11 @@
  * axe-core on the area, phase and replace forms with an error shown, in Italian and English.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, isoDateIn, pullAll, pushAs, type ApiSession, type Row } from '../helpers/e2e-api.ts';
 import { chromiumAvailable, SKIP_MESSAGE, trackPageErrors, useE2eApp } from '../helpers/e2e-app.ts';
+import { shot } from '../helpers/e2e-screenshots.ts';
 import { audit } from './pages/axe-audit.ts';
 import { AreaPage, DashboardPage } from './pages/dashboard-page.ts';
 import { LoginPage } from './pages/login-page.ts';
@@ -26,19 +25,6 @@ import { SettingsPage } from './pages/settings-page.ts';
 import { text, type Lang } from './pages/texts.ts';
 
 if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
-
-/** E2E_SCREENSHOTS=docs/screenshots saves phone-size pictures (docs/screenshots/README.md). */
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  // Below the sticky header and sync strip, not under them.
-  if (at) await at.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 220));
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: join(dir, name) });
-}
 
 const ADMIN = 'admin';
 const OFFICER = 'istruttore.persona';
