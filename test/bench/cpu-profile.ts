@@ -7,6 +7,7 @@ export interface CpuProfile {
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
   }[];
   samples?: number[];
   timeDeltas?: number[];
@@ -14,25 +15,74 @@ export interface CpuProfile {
   endTime: number;
 }
 
-/** Lines "  1234 ms  12.3 %  name  file:line", the `limit` largest self times. */
-export function topSelfTime(profile: CpuProfile, limit: number): string[] {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
+/** A span of the profile, in ms from its start: only the samples taken in it count. */
+export interface ProfileWindow {
+  from: number;
+  to: number;
+}
+
+type ProfileNode = CpuProfile['nodes'][number];
+
+function frameKey(node: ProfileNode): string {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const file = url ? url.replace(/^.*\//, '') : '';
+  return `${functionName || '(anonymous)'}  ${file}${file ? `:${lineNumber + 1}` : ''}`;
+}
+
+/** Each sample's node and the µs it stood for, inside `window` when one is given. */
+function* samplesOf(profile: CpuProfile, window?: ProfileWindow): Generator<[number, number]> {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  let total = 0;
+  let at = 0;
   for (let i = 0; i < samples.length; i += 1) {
-    const node = byNode.get(samples[i] ?? -1);
+    at += deltas[i] ?? 0;
     // The delta before the next sample is the time this one stood for.
     const us = deltas[i + 1] ?? 0;
+    if (window && (at / 1000 < window.from || at / 1000 > window.to)) continue;
+    yield [samples[i] ?? -1, us];
+  }
+}
+
+/** Lines "  1234 ms  12.3 %  name  file:line", the `limit` largest self times. */
+export function topSelfTime(profile: CpuProfile, limit: number, window?: ProfileWindow): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of samplesOf(profile, window)) {
+    const node = byNode.get(id);
     if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url ? url.replace(/^.*\//, '') : '';
-    const key = `${functionName || '(anonymous)'}  ${file}${file ? `:${lineNumber + 1}` : ''}`;
+    const key = frameKey(node);
     self.set(key, (self.get(key) ?? 0) + us);
     total += us;
   }
-  return [...self]
+  return formatTimes(self, total, limit);
+}
+
+/**
+ * The same with total time: a function counts for every sample taken in it or in what it called
+ * (once per sample, however deep it recurses) — where the self times of native work come from.
+ */
+export function topTotalTime(profile: CpuProfile, limit: number, window?: ProfileWindow): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of samplesOf(profile, window)) {
+    total += us;
+    const seen = new Set<string>();
+    for (let node = byNode.get(id); node; node = byNode.get(parent.get(node.id) ?? -1)) {
+      const key = frameKey(node);
+      if (seen.has(key) || key.startsWith('(root)')) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + us);
+    }
+  }
+  return formatTimes(totals, total, limit);
+}
+
+function formatTimes(times: Map<string, number>, total: number, limit: number): string[] {
+  return [...times]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(

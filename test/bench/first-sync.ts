@@ -9,7 +9,8 @@
  * Each run is a fresh browser context (an empty IndexedDB: a device signing in for the first time).
  *
  *   npx tsx test/bench/first-sync.ts [--runs N] [--pages dashboard,home] [--user admin|head]
- *       [--cpu 4] [--down-mbit 9] [--up-mbit 1.5] [--rtt-ms 60] [--no-throttle] [--profile] [--in-page] [--timeline] [--probe]
+ *       [--cpu 4] [--down-mbit 9] [--up-mbit 1.5] [--rtt-ms 60] [--no-throttle] [--profile [--profile-window MS-MS]]
+ *       [--in-page] [--timeline] [--probe]
  *       [--objectives N --phases N --notes N]
  *
  * It prints, per run, the sync's own measures (performance.measure entries named `sync:*` that the
@@ -26,7 +27,7 @@ import { startTestServer } from '../helpers/server.ts';
 import { buildPwa, launchChromium } from './browser.ts';
 import { loadLargePlan } from './load-large-plan.ts';
 import { formatSummary, machineLine, ms, summarise, verdict } from './stats.ts';
-import { topSelfTime, type CpuProfile } from './cpu-profile.ts';
+import { topSelfTime, topTotalTime, type CpuProfile } from './cpu-profile.ts';
 
 const USABLE_BUDGET_MS = 5_000;
 const NOTES_BUDGET_MS = 20_000;
@@ -257,8 +258,36 @@ async function oneRun(
       entry.count += 1;
     }
     const timeline = entries
-      .filter((m) => ['sync:fetch', 'sync:body', 'sync:store', 'sync:plan-read'].includes(m.name))
+      .filter((m) =>
+        [
+          'sync:fetch',
+          'sync:body',
+          'sync:store',
+          'sync:plan-read',
+          'sync:work-read',
+          'sync:work-items',
+        ].includes(m.name),
+      )
       .map((m) => ({ name: m.name.slice(5), at: m.start - pageOrigin - clickAt, duration: m.duration }));
+    // What the page and the worker downloaded after the click (sign-in, lazy chunks, the worker's
+    // script, the pulls): where the time before the first pull goes.
+    const readResources = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r as PerformanceResourceTiming)
+        .map((r) => ({
+          name: `get ${new URL(r.name).pathname.replace(/^.*\/assets\//, '')}${new URL(r.name).search.slice(0, 40)}`,
+          start: r.startTime + performance.timeOrigin,
+          duration: r.responseEnd - r.startTime,
+        }));
+    const resources = [
+      ...(worker ? await worker.evaluate(readResources) : []),
+      ...(await page.evaluate(readResources)),
+    ]
+      .map((r) => ({ name: r.name, at: r.start - pageOrigin - clickAt, duration: r.duration }))
+      .filter((r) => r.at >= -50 && r.at < 8_000);
+    timeline.push(...resources);
+    timeline.sort((a, b) => a.at - b.at);
     const progress = (
       (await page.evaluate(() => window.__bench?.progress ?? [])) as RunResult['progress']
     ).map((p) => ({ at: p.at - clickAt, text: p.text }));
@@ -348,8 +377,16 @@ async function main(): Promise<void> {
         if (shown.length)
           console.log(`    progress shown: ${shown.map((p) => `${ms(p.at)} "${p.text}"`).join(' · ')}`);
         if (cpu) {
-          console.log('    CPU profile, self time (top 30):');
-          for (const line of topSelfTime(cpu, 30)) console.log(`      ${line}`);
+          // --profile-window 6000-10000: only that span (ms from the click), and total times too.
+          const span = arg('--profile-window')?.split('-').map(Number);
+          const window = span?.length === 2 ? { from: span[0] ?? 0, to: span[1] ?? Infinity } : undefined;
+          const within = window ? ` from ${window.from} to ${window.to} ms` : '';
+          console.log(`    CPU profile${within}, self time (top 30):`);
+          for (const line of topSelfTime(cpu, 30, window)) console.log(`      ${line}`);
+          if (window) {
+            console.log(`    CPU profile${within}, total time (top 40):`);
+            for (const line of topTotalTime(cpu, 40, window)) console.log(`      ${line}`);
+          }
         }
       }
       const u = summarise(usable);

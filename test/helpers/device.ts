@@ -224,7 +224,7 @@ export async function seedPlanTree(
   await seedPlan(db, phases);
 }
 
-export function openShippedDb(browser: IDBFactory, version: 1 | 2 | 3 | 4 | 5): Dexie {
+export function openShippedDb(browser: IDBFactory, version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
   const db = new Dexie('traguardi', { indexedDB: browser, IDBKeyRange });
   db.version(1).stores(SHIPPED_V1_STORES);
   if (version >= 2) db.version(2).stores({ bases: 'key' });
@@ -239,6 +239,7 @@ export function openShippedDb(browser: IDBFactory, version: 1 | 2 | 3 | 4 | 5): 
       snapshots: 'id, planId, asOf',
       monitoringReports: 'id, snapshotId, objectiveId, areaId',
     });
+  if (version >= 6) db.version(6).stores({ searchLog: '++seq', searchIndex: 'key' });
   return db;
 }
 

@@ -67,6 +67,7 @@ describe('progress facts', () => {
       weightUnit: 'percent',
       deadline: '2026-06-30',
       number: 2,
+      removed: false,
     });
 
     await applyPullPage(
@@ -194,7 +195,7 @@ describe('progress facts', () => {
     expect(await db.objectiveFacts.count()).toBe(2);
     expect(await db.outbox.count()).toBe(1);
     await expectFactsMatchRows(db);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     // And the facts follow the rows from then on.
     await db.phases.update('ph-1', { percent: 77 });
     await db.phases

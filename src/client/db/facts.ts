@@ -16,7 +16,16 @@ import type { ObjectiveRecord, PhaseRecord } from './schema.ts';
 
 export type PhaseFact = Pick<
   PhaseRecord,
-  'id' | 'objectiveId' | 'areaId' | 'status' | 'percent' | 'weight' | 'weightUnit' | 'deadline' | 'number'
+  | 'id'
+  | 'objectiveId'
+  | 'areaId'
+  | 'status'
+  | 'percent'
+  | 'weight'
+  | 'weightUnit'
+  | 'deadline'
+  | 'number'
+  | 'removed'
 >;
 export type ObjectiveFact = Pick<ObjectiveRecord, 'id' | 'areaId' | 'state' | 'weights' | 'number'>;
 
@@ -31,6 +40,8 @@ export function phaseFact(p: PhaseRecord): PhaseFact {
     weightUnit: p.weightUnit,
     deadline: p.deadline,
     number: p.number,
+    // Always present (a row may lack it): reminders leave out a removed phase whatever its status.
+    removed: p.removed === true,
   };
 }
 

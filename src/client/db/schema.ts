@@ -230,6 +230,15 @@ export class TraguardiDb extends Dexie {
     // (search-log.ts), and `searchIndex`, the search index's snapshot. New empty tables: the index
     // is built from the rows when it finds no snapshot, so no upgrade function.
     this.version(6).stores({ searchLog: '++seq', searchIndex: 'key' });
+    // v7 (2026-12-03, issue 10): the phases lose their `deadline` and `status` indexes (nothing
+    // queries them: the lists read the facts; each was one more index entry per phase written), and
+    // the phase facts gain `removed` (Il mio lavoro and the reminders read the facts), re-derived here.
+    this.version(7)
+      .stores({ phases: 'id, objectiveId, areaId' })
+      .upgrade(async (tx) => {
+        const phases = await tx.table<PhaseRecord, string>('phases').toArray();
+        await tx.table<PhaseFact, string>('phaseFacts').bulkPut(phases.map(phaseFact));
+      });
     // Every write of phases/objectives also writes their facts, in the same transaction.
     this.use(factsMiddleware);
     // Every write of objectives/phases/notes is logged for the search index, in the same transaction.

@@ -26,7 +26,7 @@ describe('search log', () => {
     expect(await db.outbox.get(3)).toMatchObject({ id: 'm3' });
     expect(await db.searchLog.count()).toBe(0);
     expect(await db.searchIndex.count()).toBe(0);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
   });
 
   it('records each write of objectives, phases and notes in its transaction, a clear as `all`', async () => {

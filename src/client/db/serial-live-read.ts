@@ -7,9 +7,11 @@
  * up side by side and none delivered: the dashboard of the large plan waited for the writes to stop.
  * Here a write during a read marks it stale; the read's result is delivered anyway (it was right
  * when read) and ONE more read follows, after it. Writes are seen through Dexie's `storagemutated`
- * event, which also carries the sync worker's and other tabs' writes.
+ * event, which also carries the sync worker's and other tabs' writes. Each read goes before the
+ * first sync's background batches (page-read-lock.ts).
  */
 import Dexie from 'dexie';
+import { asPageRead } from './page-read-lock.ts';
 
 export interface SerialLiveRead {
   unsubscribe(): void;
@@ -40,7 +42,7 @@ export function serialLiveRead<T>(
       do {
         stale = false;
         try {
-          const value = await read();
+          const value = await asPageRead(read);
           if (!closed) observer.next(value);
         } catch (error) {
           if (!closed) observer.error?.(error);

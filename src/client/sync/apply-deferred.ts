@@ -17,6 +17,7 @@ import { rowDataSchemas, type RowType } from '../../shared/rows.ts';
 import { addMissing } from '../db/add-missing.ts';
 import { TABLE_OF_ROW_TYPE, type TraguardiDb } from '../db/schema.ts';
 import { readFirstSync, writeFirstSync, type FirstSyncState } from './first-sync.ts';
+import { asBackgroundBatch } from '../db/page-read-lock.ts';
 import { timed } from './sync-timing.ts';
 
 /** Rows per transaction: ~100–300 ms of IndexedDB work on a phone, so local changes interleave. */
@@ -64,24 +65,28 @@ export async function storeDeferredPage(
     const last = i === parts.length - 1;
     const tables = new Set<string>(['meta']);
     for (const r of batch) if (isRowType(r.type)) tables.add(TABLE_OF_ROW_TYPE[r.type]);
-    const outcome = await timed('deferred-store', () =>
-      db.transaction('rw', [...tables], async () => {
-        const current = await readFirstSync(db);
-        if (current?.stage !== 'deferred' || current.until !== asked.until || current.cursor !== from)
-          return { stale: true as const };
-        const { byTable, received, stalled } = prepare(batch);
-        for (const [table, records] of byTable) await addMissing(db.table(table), records);
-        const end = last ? page.cursor : (batch.at(-1)?.version ?? from);
-        const covered = stalled ? Math.min(stalled.version - 1, end) : end;
-        const counts = { ...current.received };
-        for (const [type, n] of Object.entries(received)) counts[type] = (counts[type] ?? 0) + n;
-        const done = last && !page.hasMore && !stalled;
-        const next: FirstSyncState | null = done
-          ? null
-          : { ...current, cursor: Math.max(current.cursor, covered), received: counts };
-        await writeFirstSync(db, next);
-        return { stale: false as const, next, stalled, count: batch.length };
-      }),
+    // Checked before the lock and the transaction: the parse needs neither.
+    const { byTable, received, stalled } = prepare(batch);
+    // A page's large read asked for meanwhile goes first (page-read-lock.ts).
+    const outcome = await asBackgroundBatch(() =>
+      timed('deferred-store', () =>
+        db.transaction('rw', [...tables], async () => {
+          const current = await readFirstSync(db);
+          if (current?.stage !== 'deferred' || current.until !== asked.until || current.cursor !== from)
+            return { stale: true as const };
+          for (const [table, records] of byTable) await addMissing(db.table(table), records);
+          const end = last ? page.cursor : (batch.at(-1)?.version ?? from);
+          const covered = stalled ? Math.min(stalled.version - 1, end) : end;
+          const counts = { ...current.received };
+          for (const [type, n] of Object.entries(received)) counts[type] = (counts[type] ?? 0) + n;
+          const done = last && !page.hasMore && !stalled;
+          const next: FirstSyncState | null = done
+            ? null
+            : { ...current, cursor: Math.max(current.cursor, covered), received: counts };
+          await writeFirstSync(db, next);
+          return { stale: false as const, next, stalled, count: batch.length };
+        }),
+      ),
     );
     if (outcome.stale) return { state, stored, stalled: null, stale: true };
     state = outcome.next;

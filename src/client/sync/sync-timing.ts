@@ -20,7 +20,11 @@ export type SyncStep =
   | 'push'
   | 'deferred-store'
   /** On the page: a read of the plan's progress data (the dashboard's live query), each rerun. */
-  | 'plan-read';
+  | 'plan-read'
+  /** On the page: a read of Il mio lavoro's lists (the home page's facts), each rerun. */
+  | 'work-read'
+  /** On the page: a read of the full rows of the phases Il mio lavoro shows. */
+  | 'work-items';
 
 const perf: Performance | undefined = typeof performance === 'undefined' ? undefined : performance;
 const MAX_MEASURES = 5_000;

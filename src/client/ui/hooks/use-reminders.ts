@@ -1,24 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { phaseReminders, reminderCount } from '../../../domain/reminders.ts';
+import type { PhaseFact } from '../../db/facts.ts';
 import { readReminderSettings, type ReminderSettings } from '../../db/reminder-settings.ts';
-import type { ObjectiveRecord, PhaseRecord } from '../../db/schema.ts';
+import type { AreaRecord } from '../../db/schema.ts';
+import type { WorkItem } from './use-my-work.ts';
+import { areaSetKey, useAreaFacts } from './use-area-facts.ts';
 import { useDb } from './use-db.ts';
 import { useSession } from './use-session.ts';
 import { useToday } from './use-today.ts';
-import { rowsOfKeys } from '../../db/rows-of-keys.ts';
 
-export interface ReminderItem {
-  phase: PhaseRecord;
-  objective: ObjectiveRecord | undefined;
-}
+/** A reminder as the list shows it: the phase's row and its objective's (useWorkItems). */
+export type ReminderItem = WorkItem;
 
 export interface RemindersView {
   settings: ReminderSettings;
   /** The device's calendar day they were computed for. */
   today: string;
-  late: ReminderItem[];
-  dueSoon: ReminderItem[];
+  /** The phases' facts; the list reads the rows of those it shows (useWorkItems). */
+  late: PhaseFact[];
+  dueSoon: PhaseFact[];
   /** late + due soon; 0 when reminders are off. */
   count: number;
 }
@@ -27,47 +28,32 @@ export interface RemindersView {
  * The signed-in user's reminders (domain/reminders.ts) from the device's rows: the phases of their
  * own areas, in every plan on the device that takes progress now — not only the plan selected for
  * viewing, since a head looking back at last year still has this year's deadlines. Recomputed when
- * the rows or the settings change (live queries) and when the day changes (useToday), so a device
- * left open overnight moves on by itself. Undefined while loading.
+ * the rows or the settings change and when the day changes (useToday), so a device left open
+ * overnight moves on by itself. Undefined while loading.
+ *
+ * The phases are read as facts, by the serial live read Il mio lavoro's lists share (useAreaFacts):
+ * a liveQuery of the full rows restarted at every page of a first sync and tracked every key it
+ * read. The settings, the plans and the areas are small liveQueries of their own.
  */
 export function useReminders(): RemindersView | undefined {
   const db = useDb();
   const { user } = useSession();
   const today = useToday();
-  // A string key, so the query re-runs when the areas change, not when the array's identity does.
-  const areaKey = [...user.areaIds].sort().join(',');
-  const data = useLiveQuery(async () => {
-    const settings = await readReminderSettings(db);
-    const areaIds = areaKey ? areaKey.split(',') : [];
-    // Off, or no areas of one's own: nothing to read.
-    if (!settings.enabled || areaIds.length === 0) return { settings, rows: null };
-    const [plans, areas, objectives, phases] = await Promise.all([
-      db.plans.toArray(),
-      db.areas.bulkGet(areaIds),
-      rowsOfKeys(db.objectives, 'areaId', areaIds),
-      rowsOfKeys(db.phases, 'areaId', areaIds),
-    ]);
-    return {
-      settings,
-      rows: { plans, areas: areas.filter((a) => a !== undefined), objectives, phases },
-    };
-  }, [db, areaKey]);
+  const areaKey = areaSetKey(user.areaIds);
+  const settings = useLiveQuery(() => readReminderSettings(db), [db]);
+  // Off, or no areas of one's own: nothing to read.
+  const wanted = settings?.enabled === true && areaKey !== '';
+  const facts = useAreaFacts(wanted ? areaKey : undefined);
+  const plan = useLiveQuery(async () => {
+    if (!wanted) return null;
+    const [plans, areas] = await Promise.all([db.plans.toArray(), db.areas.bulkGet(areaKey.split(','))]);
+    return { plans, areas: areas.filter((a): a is AreaRecord => a !== undefined) };
+  }, [db, areaKey, wanted]);
   return useMemo(() => {
-    if (!data) return undefined;
-    const { settings, rows } = data;
-    if (!rows) return { settings, today, late: [], dueSoon: [], count: 0 };
-    const reminders = phaseReminders(rows, user.areaIds, today, settings.days);
-    const objectiveOf = new Map(rows.objectives.map((o) => [o.id, o]));
-    const item = (phase: PhaseRecord): ReminderItem => ({
-      phase,
-      objective: objectiveOf.get(phase.objectiveId),
-    });
-    return {
-      settings,
-      today,
-      late: reminders.late.map(item),
-      dueSoon: reminders.dueSoon.map(item),
-      count: reminderCount(reminders),
-    };
-  }, [data, today, user.areaIds]);
+    if (!settings) return undefined;
+    if (!wanted) return { settings, today, late: [], dueSoon: [], count: 0 };
+    if (!facts || !plan) return undefined;
+    const reminders = phaseReminders({ ...plan, ...facts }, user.areaIds, today, settings.days);
+    return { settings, today, ...reminders, count: reminderCount(reminders) };
+  }, [settings, wanted, facts, plan, today, user.areaIds]);
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../i18n/it.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { Icon, type IconName } from '../../components/icons.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PhaseCard } from '../../components/phase-card.tsx';
 import { SearchPanel } from '../../components/search-panel.tsx';
-import { useMyWork, type WorkItem } from '../../hooks/use-my-work.ts';
+import type { PhaseFact } from '../../../db/facts.ts';
+import { useMyWork, useWorkItems } from '../../hooks/use-my-work.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { useSelectedPlan } from '../../hooks/use-selected-plan.ts';
 import { YearClosedNotice } from '../../components/year-closed-notice.tsx';
@@ -25,7 +26,7 @@ function WorkSection({
   title: MessageKey;
   empty: MessageKey;
   icon: IconName;
-  items: WorkItem[];
+  items: PhaseFact[];
   today: string;
   /** A closed plan takes no change: its cards show no quick controls. */
   locked: boolean;
@@ -33,6 +34,7 @@ function WorkSection({
   const { t } = useT();
   const [shown, setShown] = useState(PAGE);
   const headingId = `work-${title}`;
+  const cards = useWorkItems(useMemo(() => items.slice(0, shown), [items, shown]));
   return (
     <section className="section work-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
@@ -44,7 +46,7 @@ function WorkSection({
       ) : (
         <>
           <ul className="plain-list">
-            {items.slice(0, shown).map(({ phase, objective }) => (
+            {cards.map(({ phase, objective }) => (
               <li key={phase.id}>
                 <PhaseCard phase={phase} objective={objective} today={today} locked={locked} />
               </li>

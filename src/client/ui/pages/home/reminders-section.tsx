@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../../../i18n/use-t.ts';
 import { DeadlineLabel } from '../../components/deadline-label.tsx';
 import { Icon } from '../../components/icons.tsx';
 import { Link } from '../../components/link.tsx';
 import { reminderSummary } from '../../components/reminder-summary.ts';
+import { useWorkItems } from '../../hooks/use-my-work.ts';
 import { useReminders, type ReminderItem } from '../../hooks/use-reminders.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { paths } from '../../router/routes.ts';
@@ -40,9 +41,10 @@ export function RemindersSection() {
   const { user } = useSession();
   const view = useReminders();
   const [shown, setShown] = useState(PAGE);
-  if (!view || !view.settings.enabled || user.areaIds.length === 0) return null;
   // Late first (oldest deadline first), then due (soonest first): what needs action comes first.
-  const items = [...view.late, ...view.dueSoon];
+  const items = useMemo(() => (view ? [...view.late, ...view.dueSoon] : []), [view]);
+  const rows = useWorkItems(useMemo(() => items.slice(0, shown), [items, shown]));
+  if (!view || !view.settings.enabled || user.areaIds.length === 0) return null;
   const summary = reminderSummary(
     { t, tn },
     { late: view.late.length, dueSoon: view.dueSoon.length, days: view.settings.days },
@@ -56,7 +58,7 @@ export function RemindersSection() {
       <p className="reminders-summary">{summary}</p>
       {items.length > 0 && (
         <ul className="plain-list reminder-list" aria-label={t('reminders.listLabel')}>
-          {items.slice(0, shown).map((item) => (
+          {rows.map((item) => (
             <ReminderRow key={item.phase.id} item={item} today={view.today} />
           ))}
         </ul>
