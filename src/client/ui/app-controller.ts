@@ -37,6 +37,12 @@ export interface AppController {
   signOut(): Promise<SignOutResult>;
   requestSignIn(): void;
   cancelSignIn(): void;
+  /**
+   * Loads the sync engine and starts its worker booting, without starting the engine (idempotent):
+   * called as the sign-in form is submitted, so the worker's script is fetched and evaluated while
+   * the login request and the session's storing run, and the first pull follows them at once.
+   */
+  prepareEngine(): void;
 }
 
 function whenIdle(): Promise<void> {
@@ -63,13 +69,21 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
     dbBlocked: false,
   };
   let starting: Promise<SyncEngine> | null = null;
+  // An engine made ahead of the sign-in (prepareEngine), not started: the next startEngine takes it.
+  let prepared: Promise<SyncEngine> | null = null;
+
+  // In a worker in the app; in the page when a fetch is injected (tests) (app-sync-engine.ts).
+  const makeEngine = (): Promise<SyncEngine> =>
+    import('../sync/app-sync-engine.ts').then(({ createAppSyncEngine }) =>
+      createAppSyncEngine({ db, ...(options.fetch ? { fetch: fetchFn } : {}) }),
+    );
 
   const startEngine = (): Promise<SyncEngine> => {
     if (state.engine) return Promise.resolve(state.engine);
-    // In a worker in the app; in the page when a fetch is injected (tests) (app-sync-engine.ts).
-    starting ??= import('../sync/app-sync-engine.ts')
-      .then(({ createAppSyncEngine }) => {
-        const engine = createAppSyncEngine({ db, ...(options.fetch ? { fetch: fetchFn } : {}) });
+    const made = prepared ?? makeEngine();
+    prepared = null;
+    starting ??= made
+      .then((engine) => {
         engine.start();
         set({ engine, syncStatus: engine.status });
         return engine;
@@ -142,5 +156,13 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
     },
     requestSignIn: () => set({ reauth: true }),
     cancelSignIn: () => set({ reauth: false }),
+    prepareEngine() {
+      if (state.engine || starting || prepared) return;
+      prepared = makeEngine();
+      // A chunk that cannot load now is tried again by startEngine.
+      prepared.catch(() => {
+        prepared = null;
+      });
+    },
   };
 }

@@ -39,7 +39,7 @@ export interface Bootstrap {
   getSnapshot(): BootState;
   /** Resolves once the first state is known (the entry renders then, over the static skeleton). */
   ready: Promise<void>;
-  /** Starts loading the data layer (idempotent): called as the form is submitted. */
+  /** Starts loading the data layer and the sync worker (idempotent): called as the form is submitted. */
   prepare(): void;
   /** Stores the session through the data layer, then shows the app. */
   signIn(login: LoginResponse): Promise<SignInResult>;
@@ -126,7 +126,10 @@ export function createBootstrap(options: BootstrapOptions = {}): Bootstrap {
     getSnapshot: () => state,
     ready,
     prepare() {
-      void loadApp().catch(() => undefined);
+      // The data layer, then the sync engine's worker, boot while the login request runs.
+      void loadApp()
+        .then((app) => app.controller.prepareEngine())
+        .catch(() => undefined);
     },
     async signIn(login) {
       const app = await loadApp();

@@ -10,7 +10,7 @@ import type { AppContext } from '../app.ts';
 import { requireUser } from '../auth/request-user.ts';
 import { HttpError } from '../http-errors.ts';
 import { pickLang } from '../messages.ts';
-import { pullBody, pullRows } from '../sync/pull.ts';
+import { pageSizeFor, pullBody, pullRows } from '../sync/pull.ts';
 import { pushMutations } from '../sync/push.ts';
 
 function detail(issues: readonly { path: PropertyKey[]; message: string }[]): string {
@@ -57,7 +57,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { part, until, cursor } = parsed.data;
     if (part === 'deferred' && (until === undefined || cursor > until))
       throw new HttpError('bad_request', 'bad_envelope', { detail: 'part=deferred needs until ≥ cursor' });
-    const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize: ctx.pullPageSize });
+    const pageSize = pageSizeFor(part, ctx.pullPageSize);
+    const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize });
     ctx.metrics.countPull();
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
     return pullBody(page);

@@ -41,6 +41,21 @@ import {
 
 export const DEFAULT_PULL_PAGE_SIZE = 10_000;
 
+/**
+ * The pages of a first sync's core (part=core) are smaller: the device stores each page while the
+ * next one downloads, and the core is what the first screen waits for. In 10,000-row pages the
+ * large plan's core came as one page downloaded, then stored (1.9 s + 1.5 s at 9 Mbit/s and 4× CPU);
+ * in 3,000-row pages the storing of one overlaps the download of the next (test/bench/first-sync.ts,
+ * docs/performance.md). The deferred rows and the ordinary pulls keep the large pages: there the
+ * download is what counts, and each page costs a round trip.
+ */
+export const CORE_PULL_PAGE_SIZE = 3_000;
+
+/** The page size for a pull of `part`, given the server's own (tests shrink it). */
+export function pageSizeFor(part: PullPart | undefined, serverPageSize: number): number {
+  return part === 'core' ? Math.min(CORE_PULL_PAGE_SIZE, serverPageSize) : serverPageSize;
+}
+
 /** The last page of a `part=core` pull: which versions the deferred rows cover, and how many. */
 export interface DeferredRows {
   until: number;

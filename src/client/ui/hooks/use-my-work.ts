@@ -9,6 +9,7 @@ import { serialLiveRead } from '../../db/serial-live-read.ts';
 import { timed } from '../../sync/sync-timing.ts';
 import { worksOnOwnAreas } from '../permissions.ts';
 import { areaSetKey, useAreaFacts } from './use-area-facts.ts';
+import { useCoreStored } from './use-core-stored.ts';
 import { useDb } from './use-db.ts';
 
 export interface WorkItem {
@@ -74,12 +75,16 @@ export function useMyWork(
   const areaKey = planAreaIds
     ? areaSetKey([...planAreaIds].filter((id) => !own || user.areaIds.includes(id)))
     : undefined;
-  const facts = useAreaFacts(areaKey);
+  // While a first sync stores the core, the plan is not on the device yet (useCoreStored).
+  const coreStored = useCoreStored();
+  const facts = useAreaFacts(coreStored ? areaKey : undefined);
   const plans = useLiveQuery(() => db.plans.count(), [db]);
   return useMemo(() => {
-    if (!facts || plans === undefined || today === undefined) return undefined;
+    if (today === undefined) return undefined;
+    if (coreStored === false) return { ...myWorkOf([], [], today), hasPlan: false };
+    if (!facts || plans === undefined) return undefined;
     return { ...myWorkOf(facts.phases, facts.objectives, today), hasPlan: plans > 0 };
-  }, [facts, plans, today]);
+  }, [coreStored, facts, plans, today]);
 }
 
 /**

@@ -6,6 +6,7 @@ import { readReminderSettings, type ReminderSettings } from '../../db/reminder-s
 import type { AreaRecord } from '../../db/schema.ts';
 import type { WorkItem } from './use-my-work.ts';
 import { areaSetKey, useAreaFacts } from './use-area-facts.ts';
+import { useCoreStored } from './use-core-stored.ts';
 import { useDb } from './use-db.ts';
 import { useSession } from './use-session.ts';
 import { useToday } from './use-today.ts';
@@ -43,7 +44,9 @@ export function useReminders(): RemindersView | undefined {
   const settings = useLiveQuery(() => readReminderSettings(db), [db]);
   // Off, or no areas of one's own: nothing to read.
   const wanted = settings?.enabled === true && areaKey !== '';
-  const facts = useAreaFacts(wanted ? areaKey : undefined);
+  // Read once a first sync's core is stored (useCoreStored); until then there are none to show.
+  const coreStored = useCoreStored();
+  const facts = useAreaFacts(wanted && coreStored ? areaKey : undefined);
   const plan = useLiveQuery(async () => {
     if (!wanted) return null;
     const [plans, areas] = await Promise.all([db.plans.toArray(), db.areas.bulkGet(areaKey.split(','))]);
@@ -51,9 +54,9 @@ export function useReminders(): RemindersView | undefined {
   }, [db, areaKey, wanted]);
   return useMemo(() => {
     if (!settings) return undefined;
-    if (!wanted) return { settings, today, late: [], dueSoon: [], count: 0 };
+    if (!wanted || coreStored === false) return { settings, today, late: [], dueSoon: [], count: 0 };
     if (!facts || !plan) return undefined;
     const reminders = phaseReminders({ ...plan, ...facts }, user.areaIds, today, settings.days);
     return { settings, today, ...reminders, count: reminderCount(reminders) };
-  }, [settings, wanted, facts, plan, today, user.areaIds]);
+  }, [settings, wanted, coreStored, facts, plan, today, user.areaIds]);
 }

@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ProgressLegend } from '../../components/progress-legend.tsx';
 import { useDataVersion } from '../../hooks/use-data-version.ts';
+import { useCoreStored } from '../../hooks/use-core-stored.ts';
 import { usePlanData } from '../../hooks/use-plan-data.ts';
 import { useSelectedPlan } from '../../hooks/use-selected-plan.ts';
 import { YearClosedNotice } from '../../components/year-closed-notice.tsx';
@@ -46,7 +47,12 @@ export function DashboardPage() {
         : loadSnapshot(version, weightSet, snapshotKey),
     [version, weightSet, snapshotKey],
   );
-  const data = usePlanData(selected ? (planId ?? null) : undefined, version !== undefined && cached === null);
+  // While a first sync stores the core, the plan is not on the device yet (useCoreStored).
+  const coreStored = useCoreStored();
+  const data = usePlanData(
+    selected ? (planId ?? null) : undefined,
+    version !== undefined && cached === null && coreStored === true,
+  );
   const live = useMemo(
     () => (data && today ? toSnapshot(data, dashboardFigures(data, weightSet, today)) : null),
     [data, weightSet, today],
@@ -78,7 +84,9 @@ export function DashboardPage() {
       )}
       <p>{selected?.plan ? <Link href={paths.plan(selected.plan.id)}>{t('plan.open')}</Link> : '\u00a0'}</p>
       <WeightSetPicker />
-      {!shown ? (
+      {!shown && coreStored === false ? (
+        <p className="muted">{t('home.noData')}</p>
+      ) : !shown ? (
         <p className="page-loading">{t('app.loading')}</p>
       ) : !hasPlan ? (
         <p className="muted">{t('home.noData')}</p>

@@ -12,6 +12,7 @@ import {
 } from '../../../../../test/helpers/device.ts';
 import { addDays } from '../../../../domain/dates.ts';
 import type { TraguardiDb } from '../../../db/schema.ts';
+import { META } from '../../../db/meta.ts';
 import { localIsoDate } from '../../hooks/use-today.ts';
 import { render, waitFor, type Rendered } from '../../testing/render.tsx';
 import { HomePage } from './home-page.tsx';
@@ -97,5 +98,23 @@ describe('Il mio lavoro: the work lists', () => {
     });
     await waitFor(() => expect(cardTexts(view!, 'In corso')).toHaveLength(0));
     expect(sectionOf(view, 'In ritardo')?.querySelector('.count-pill')?.textContent).toBe('0');
+  });
+});
+
+describe('Il mio lavoro during a first sync', () => {
+  it('says the plan is not on the device while the core is being stored, and shows the lists once it is', async () => {
+    const db = await seed();
+    await db.meta.put({ key: META.firstSync, value: { stage: 'core', coreNotes: 0 } });
+    view = await render(<HomePage />, { db, user: makeUser() });
+    await waitFor(() =>
+      expect(view!.container.textContent).toContain('Il piano non è ancora sul dispositivo'),
+    );
+    expect(cardTexts(view, 'In ritardo')).toHaveLength(0);
+    // The core's last page ends the stage (apply-pull.ts): the lists are read then.
+    await act(async () => {
+      await db.meta.delete(META.firstSync);
+    });
+    await waitFor(() => expect(cardTexts(view!, 'In ritardo')).toHaveLength(8));
+    expect(view.container.textContent).not.toContain('Il piano non è ancora sul dispositivo');
   });
 });
