@@ -48,3 +48,9 @@ export type PullPage = z.infer<typeof pullPageSchema>;
 export const pullResyncSchema = z.object({ resync: z.literal(true) });
 export const pullResponseSchema = z.union([pullResyncSchema, pullPageSchema]);
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * Extension (docs/protocol.md "The next page's cursor"): on a pull answer with `hasMore`, the page's
+ * `cursor` again as a response header, readable before the body.
+ */
+export const PULL_NEXT_CURSOR_HEADER = 'pull-next-cursor';

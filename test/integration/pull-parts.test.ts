@@ -3,7 +3,13 @@
 // missing, none twice — also when rows change in between; resync and bad queries. PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/shared/errors.ts';
-import type { PullDeferred, PullPage, PullResponse, PullRow } from '../../src/shared/pull.ts';
+import {
+  PULL_NEXT_CURSOR_HEADER,
+  type PullDeferred,
+  type PullPage,
+  type PullResponse,
+  type PullRow,
+} from '../../src/shared/pull.ts';
 import { DB_KINDS, loginAs, startTestServer, type Session, type TestServer } from '../helpers/server.ts';
 import { addNote, demoPlan, setStatus, TestDevice } from '../helpers/server-sync.ts';
 
@@ -88,6 +94,34 @@ describe.each(DB_KINDS)('a first sync in two parts on %s', (db) => {
     const full = await pullPages(admin, admin.newClientId(), 0, '');
     expect(full.every((p) => p.deferred === undefined)).toBe(true);
     expect(fold([core, rest])).toEqual(fold([full]));
+  });
+
+  it('names the next page’s cursor in a header on every page but the last (read before the body)', async () => {
+    const clientId = crypto.randomUUID();
+    let cursor = 0;
+    let pages = 0;
+    for (const part of ['core', 'deferred'] as const) {
+      let until: number | undefined;
+      for (;;) {
+        const query = part === 'deferred' ? `&part=deferred&until=${until}` : '&part=core';
+        const res = await admin.get<PullResponse>(
+          `/api/sync/pull?clientId=${clientId}&cursor=${cursor}&schemaVersion=2${query}`,
+        );
+        const page = res.body as Page;
+        pages += 1;
+        const header = res.headers.get(PULL_NEXT_CURSOR_HEADER);
+        if (page.hasMore) expect(header).toBe(String(page.cursor));
+        else expect(header).toBeNull();
+        cursor = page.cursor;
+        if (!page.hasMore) {
+          until = page.deferred?.until;
+          break;
+        }
+      }
+      if (until === undefined) break;
+      cursor = 0;
+    }
+    expect(pages).toBeGreaterThan(2);
   });
 
   it('head: the own areas’ notes are in the core; only the history is deferred', async () => {

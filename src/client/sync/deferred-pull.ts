@@ -11,7 +11,7 @@ import { storeDeferredPage } from './apply-deferred.ts';
 import type { CycleCtx } from './cycle-context.ts';
 import { firstSyncProgress, readFirstSync } from './first-sync.ts';
 import { SyncFailure } from './http.ts';
-import { answerFor, MAX_PAGES, prefetch, pullAll } from './pull-loop.ts';
+import { MAX_PAGES, PullAhead, pullAll } from './pull-loop.ts';
 
 /**
  * Fetches and stores the deferred rows until none is left, the engine stops, or a failure (thrown:
@@ -21,10 +21,10 @@ import { answerFor, MAX_PAGES, prefetch, pullAll } from './pull-loop.ts';
 export async function pullDeferred(ctx: CycleCtx, between: () => Promise<boolean>): Promise<number> {
   const { db } = ctx;
   let rows = 0;
-  let ahead: ReturnType<typeof prefetch> | null = null;
+  const ahead = new PullAhead(ctx);
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     if (ctx.shouldStop?.()) return rows;
-    if (await between()) ahead = null;
+    if (await between()) ahead.drop();
     const state = await withReopen(db, () => readFirstSync(db));
     if (state?.stage !== 'deferred') {
       ctx.onFirstSyncProgress?.(null);
@@ -32,14 +32,14 @@ export async function pullDeferred(ctx: CycleCtx, between: () => Promise<boolean
     }
     ctx.onFirstSyncProgress?.(firstSyncProgress(state));
     const query = { cursor: state.cursor, part: 'deferred' as const, until: state.until };
-    const page = await answerFor(ctx, query, ahead);
-    ahead = null;
+    const page = await ahead.take(query);
     if ('resync' in page) {
       // What was split into parts was decided by what the user could see then: start over.
+      ahead.drop();
       rows += await pullAll(ctx, { reset: true });
       continue;
     }
-    if (page.hasMore) ahead = prefetch(ctx, { ...query, cursor: page.cursor });
+    ahead.after(query, page);
     const result = await withReopen(db, () => storeDeferredPage(db, page, query));
     rows += result.stored;
     ctx.onFirstSyncProgress?.(firstSyncProgress(result.state));
@@ -47,7 +47,7 @@ export async function pullDeferred(ctx: CycleCtx, between: () => Promise<boolean
       const s = result.stalled;
       throw new SyncFailure('server', `pull: row ${s.type} ${s.id} v${s.version} cannot be stored here`);
     }
-    if (result.stale) ahead = null;
+    if (result.stale) ahead.drop();
     else if (page.hasMore && page.cursor <= query.cursor)
       throw new SyncFailure('server', 'pull: no progress');
   }

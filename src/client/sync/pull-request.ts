@@ -3,7 +3,7 @@
  * body read, parsed and its envelope checked, each step timed (sync-timing.ts). Never retries: the
  * engine's backoff does.
  */
-import type { PullResponse } from '../../shared/pull.ts';
+import { PULL_NEXT_CURSOR_HEADER, type PullResponse } from '../../shared/pull.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 import { authHeaders, type CycleCtx } from './cycle-context.ts';
 import { SyncFailure, failureForStatus, send } from './http.ts';
@@ -17,7 +17,15 @@ export interface PullQuery {
   until?: number;
 }
 
-export async function fetchPull(ctx: CycleCtx, query: PullQuery): Promise<PullResponse> {
+/**
+ * `onNextCursor` hears, as soon as the answer's headers arrive, the next page's cursor the server
+ * named (PULL_NEXT_CURSOR_HEADER; null: none, no more pages or a server without the extension).
+ */
+export async function fetchPull(
+  ctx: CycleCtx,
+  query: PullQuery,
+  onNextCursor?: (cursor: number | null) => void,
+): Promise<PullResponse> {
   const q = new URLSearchParams({
     clientId: ctx.clientId,
     cursor: String(query.cursor),
@@ -31,6 +39,7 @@ export async function fetchPull(ctx: CycleCtx, query: PullQuery): Promise<PullRe
     await res.body?.cancel().catch(() => {});
     throw failureForStatus(res.status, 'pull');
   }
+  onNextCursor?.(nextCursorOf(res.headers.get(PULL_NEXT_CURSOR_HEADER), query.cursor));
   let body: unknown;
   try {
     const text = await timed('body', () => res.text());
@@ -42,4 +51,11 @@ export async function fetchPull(ctx: CycleCtx, query: PullQuery): Promise<PullRe
   const page = timedSync('check', () => readPullAnswer(body));
   if (!page) throw new SyncFailure('server', 'pull: unexpected answer');
   return page;
+}
+
+/** A header's cursor, if it is one past `asked` (anything else is ignored: the body decides). */
+export function nextCursorOf(header: string | null, asked: number): number | null {
+  if (header === null || !/^\d{1,15}$/.test(header)) return null;
+  const cursor = Number(header);
+  return cursor > asked ? cursor : null;
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
-import { pullQuerySchema } from '../../shared/pull.ts';
+import { PULL_NEXT_CURSOR_HEADER, pullQuerySchema } from '../../shared/pull.ts';
 import { pushRequestSchema, type PushResponse } from '../../shared/push.ts';
 import type { AppContext } from '../app.ts';
 import { requireUser } from '../auth/request-user.ts';
@@ -61,6 +61,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const page = await pullRows(ctx.db, user, parsed.data, { now, pageSize });
     ctx.metrics.countPull();
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+    // Extension (docs/protocol.md): the next page's cursor in a header, so a client can ask for it
+    // as soon as the headers arrive, while this page's body is still downloading.
+    if (!('resync' in page) && page.hasMore) reply.header(PULL_NEXT_CURSOR_HEADER, String(page.cursor));
     return pullBody(page);
   });
 }
