@@ -18,7 +18,11 @@ import {
   type SyncStatusSnapshot,
 } from '../app-context.ts';
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+/** React's act() environment: on while a root is mounted (see unmount). */
+function actEnvironment(on: boolean): void {
+  Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: on });
+}
+actEnvironment(true);
 
 export const OFFLINE_STATUS: SyncStatusSnapshot = {
   online: false,
@@ -46,6 +50,7 @@ export interface Rendered {
 
 export async function render(ui: ReactNode, options: RenderOptions = {}): Promise<Rendered> {
   await loadCatalog(options.language ?? 'it');
+  actEnvironment(true);
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
@@ -81,6 +86,10 @@ export async function render(ui: ReactNode, options: RenderOptions = {}): Promis
     unmount: () => {
       act(() => root.unmount());
       container.remove();
+      // A lazy chunk the page asked for may load after its test ended; React pings the unmounted root
+      // then, and in an act environment warns on the console while vitest closes the worker (which
+      // fails the run: "Closing rpc while onUserConsoleLog was pending"). No root, no act environment.
+      actEnvironment(false);
     },
   };
 }

@@ -80,7 +80,8 @@ async function eventually(check: () => Promise<void>, timeoutMs = 3000): Promise
   const start = Date.now();
   for (;;) {
     try {
-      await check();
+      // Inside act: the form's own state updates, made as the same write settles, are React's to flush.
+      await act(check);
       return;
     } catch (err) {
       if (Date.now() - start > timeoutMs) throw err;
