@@ -21,7 +21,7 @@ describe('schema upgrades', () => {
     expect(db.verno).toBe(7);
   });
 
-  it("v6 → v7 drops the phases' deadline and status indexes and re-derives the phase facts with `removed`", async () => {
+  it('v6 → v7 drops the indexes nothing queries and re-derives the phase facts with `removed`', async () => {
     const browser = newBrowser();
     const v6 = openShippedDb(browser, 6);
     const removed = makePhase({ id: 'ph-removed', status: 'cancelled', removed: true });
@@ -43,6 +43,11 @@ describe('schema upgrades', () => {
       false,
     );
     expect(await db.phases.where('areaId').equals(open.areaId).count()).toBe(2);
+    expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(['objectiveId', 'phaseId']);
+    expect(db.phaseHistory.schema.indexes.map((i) => i.name)).toEqual(['phaseId']);
+    const stores = db.backendDB().transaction(['notes', 'phaseHistory']);
+    expect(stores.objectStore('notes').indexNames.contains('createdAt')).toBe(false);
+    expect(stores.objectStore('phaseHistory').indexNames.contains('at')).toBe(false);
   });
 
   it('v3 → v4 keeps every row and adds the amendments table (protocol v2)', async () => {
@@ -59,30 +64,6 @@ describe('schema upgrades', () => {
     expect(await db.phaseFacts.count()).toBe(1);
     expect(await db.amendments.count()).toBe(0);
     expect(db.verno).toBe(7);
-  });
-
-  it("v6 → v7 drops the phases' deadline and status indexes and re-derives the phase facts with `removed`", async () => {
-    const browser = newBrowser();
-    const v6 = openShippedDb(browser, 6);
-    const removed = makePhase({ id: 'ph-removed', status: 'cancelled', removed: true });
-    const open = makePhase({ id: 'ph-open', number: 2, deadline: '2026-06-30' });
-    await v6.table('phases').bulkPut([removed, open]);
-    // As v6 left them: facts without `removed`.
-    const { removed: _r, ...oldFact } = phaseFact(removed);
-    await v6.table('phaseFacts').bulkPut([oldFact, phaseFact(open)]);
-    v6.close();
-
-    const db = openTab(browser);
-    expect(await db.phaseFacts.get('ph-removed')).toEqual(phaseFact(removed));
-    expect((await db.phaseFacts.get('ph-removed'))?.removed).toBe(true);
-    expect((await db.phaseFacts.get('ph-open'))?.removed).toBe(false);
-    expect(await db.phases.count()).toBe(2);
-    const indexes = db.phases.schema.indexes.map((i) => i.name).sort();
-    expect(indexes).toEqual(['areaId', 'objectiveId']);
-    expect(db.backendDB().transaction('phases').objectStore('phases').indexNames.contains('deadline')).toBe(
-      false,
-    );
-    expect(await db.phases.where('areaId').equals(open.areaId).count()).toBe(2);
   });
 
   it('v4 → v5 keeps every row and adds the evaluation and monitoring tables (protocol v2)', async () => {
@@ -118,30 +99,6 @@ describe('schema upgrades', () => {
     });
     expect(await db.evaluations.where('planId').equals('p').count()).toBe(1);
     expect(db.verno).toBe(7);
-  });
-
-  it("v6 → v7 drops the phases' deadline and status indexes and re-derives the phase facts with `removed`", async () => {
-    const browser = newBrowser();
-    const v6 = openShippedDb(browser, 6);
-    const removed = makePhase({ id: 'ph-removed', status: 'cancelled', removed: true });
-    const open = makePhase({ id: 'ph-open', number: 2, deadline: '2026-06-30' });
-    await v6.table('phases').bulkPut([removed, open]);
-    // As v6 left them: facts without `removed`.
-    const { removed: _r, ...oldFact } = phaseFact(removed);
-    await v6.table('phaseFacts').bulkPut([oldFact, phaseFact(open)]);
-    v6.close();
-
-    const db = openTab(browser);
-    expect(await db.phaseFacts.get('ph-removed')).toEqual(phaseFact(removed));
-    expect((await db.phaseFacts.get('ph-removed'))?.removed).toBe(true);
-    expect((await db.phaseFacts.get('ph-open'))?.removed).toBe(false);
-    expect(await db.phases.count()).toBe(2);
-    const indexes = db.phases.schema.indexes.map((i) => i.name).sort();
-    expect(indexes).toEqual(['areaId', 'objectiveId']);
-    expect(db.backendDB().transaction('phases').objectStore('phases').indexNames.contains('deadline')).toBe(
-      false,
-    );
-    expect(await db.phases.where('areaId').equals(open.areaId).count()).toBe(2);
   });
 
   it('closes on versionchange and tells the UI', async () => {

@@ -230,11 +230,16 @@ export class TraguardiDb extends Dexie {
     // (search-log.ts), and `searchIndex`, the search index's snapshot. New empty tables: the index
     // is built from the rows when it finds no snapshot, so no upgrade function.
     this.version(6).stores({ searchLog: '++seq', searchIndex: 'key' });
-    // v7 (2026-12-03, issue 10): the phases lose their `deadline` and `status` indexes (nothing
-    // queries them: the lists read the facts; each was one more index entry per phase written), and
-    // the phase facts gain `removed` (Il mio lavoro and the reminders read the facts), re-derived here.
+    // v7 (2026-12-03, issue 10): indexes nothing queries go, each one more index entry per row a
+    // first sync writes: the phases' `deadline` and `status` (the lists read the facts), the notes'
+    // `createdAt` and the history's `at` (both sorted in memory, per phase or objective). The phase
+    // facts gain `removed` (Il mio lavoro and the reminders read the facts), re-derived here.
     this.version(7)
-      .stores({ phases: 'id, objectiveId, areaId' })
+      .stores({
+        phases: 'id, objectiveId, areaId',
+        notes: 'id, objectiveId, phaseId',
+        phaseHistory: 'id, phaseId',
+      })
       .upgrade(async (tx) => {
         const phases = await tx.table<PhaseRecord, string>('phases').toArray();
         await tx.table<PhaseFact, string>('phaseFacts').bulkPut(phases.map(phaseFact));

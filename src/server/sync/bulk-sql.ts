@@ -5,7 +5,8 @@
  *
  * Invariants: table and column names come from callers' constants only (sql.raw); every value is a
  * parameter. jsonb values are sent as their JSON text (null stays SQL NULL); text[] values as a JSON
- * array, turned back into a text[] in the database; timestamps as ISO strings.
+ * array, turned back into a text[] in the database (a null one becomes empty); timestamps as ISO
+ * strings. src/server/sync/bulk-sql.pg.test.ts holds both databases to this.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
