@@ -12,6 +12,7 @@ import { addNote } from '../db/local-change.ts';
 import { clearSession, saveSession } from '../db/session.ts';
 import { loadSearchSnapshot, readSearchChanges, saveSearchSnapshot } from '../db/search-store.ts';
 import type { NoteRecord, TraguardiDb } from '../db/schema.ts';
+import { META } from '../db/meta.ts';
 import { SearchEngine } from './search-engine.ts';
 import {
   AREA_ID,
@@ -213,6 +214,23 @@ describe('search engine', () => {
     try {
       await expect.poll(() => engine.status().snapshotBytes ?? 0, { timeout: 5000 }).toBeGreaterThan(0);
       expect(await loadSearchSnapshot(db)).toMatchObject({ format: 1, userId: user.id });
+    } finally {
+      engine.stop();
+    }
+  });
+
+  it('saves no snapshot while a first sync is under way, and saves one once it has ended', async () => {
+    const db = await device();
+    await db.meta.put({ key: META.firstSync, value: { stage: 'core', coreNotes: 0 } });
+    const engine = new SearchEngine(db, { snapshotDelayMs: 20, snapshotMaxWaitMs: 40, followDelayMs: 0 });
+    engine.start();
+    try {
+      expect(await noteIds(engine, 'mensa')).toEqual(['n-1']);
+      // Well past the longest wait: the index is built and changed, and still nothing is saved.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await loadSearchSnapshot(db)).toBeNull();
+      await db.meta.delete(META.firstSync);
+      await expect.poll(() => loadSearchSnapshot(db), { timeout: 5000 }).toMatchObject({ userId: user.id });
     } finally {
       engine.stop();
     }

@@ -11,11 +11,12 @@
  *   answer never misses a committed change; the log is also followed in the background (shortly
  *   after each change) so queries stay fast while a sync brings rows.
  * - Persisting: a few seconds after the index stops changing (at most every 30 s while it keeps
- *   changing), it is saved as a snapshot and the log it covers is pruned.
+ *   changing), it is saved as a snapshot and the log it covers is pruned; not during a first sync.
  * - Sign-out: the index is dropped and the snapshot deleted; the next sign-in builds it again.
  * Every operation runs one at a time (a queue), so a query never sees half of a catch-up.
  */
 import { readClientIdentity } from '../db/meta.ts';
+import { readFirstSync } from '../sync/first-sync.ts';
 import type { TraguardiDb } from '../db/schema.ts';
 import { SEARCH_TABLES } from '../db/search-log.ts';
 import {
@@ -247,8 +248,24 @@ export class SearchEngine {
     );
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
-      this.run(() => this.save()).catch(() => undefined); // kept for the next attempt
+      this.run(async () => {
+        // While a first sync brings its rows, a snapshot would be out of date at once, and saving
+        // one (the whole index, tens of MB for the large plan) competes with the sync's writes for
+        // IndexedDB: it waits for the first sync's end (a tab closed meanwhile builds it again).
+        if (await readFirstSync(this.db)) {
+          this.waitForFirstSync();
+          return null;
+        }
+        return this.save();
+      }).catch(() => undefined); // kept for the next attempt
     }, delay);
+  }
+
+  /** Asks again for the snapshot after a quiet delay, however long the changes have gone on. */
+  private waitForFirstSync(): void {
+    if (this.stopped || this.snapshotTimer) return;
+    this.firstUnsavedAt = Date.now();
+    this.scheduleSave();
   }
 
   /** Saves the index as it is; the size of what was saved, or null when there was nothing to save. */
