@@ -235,4 +235,47 @@ describe('search engine', () => {
       engine.stop();
     }
   });
+
+  it('indexes a first sync’s deferred rows once all are stored; a query meanwhile still finds them', async () => {
+    const db = await device();
+    let changed = 0;
+    const engine = new SearchEngine(db, {
+      followDelayMs: 0,
+      firstSyncPollMs: 10,
+      snapshotDelayMs: 60_000,
+      onChanged: () => changed++,
+    });
+    engine.start();
+    try {
+      expect(await noteIds(engine, 'sopralluogo')).toEqual(['n-1']);
+      const deferred = {
+        stage: 'deferred',
+        coreNotes: 0,
+        until: 9,
+        cursor: 3,
+        total: { note: 2 },
+        received: {},
+      };
+      await db.meta.put({ key: META.firstSync, value: deferred });
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+      await db.notes.put(
+        makeNote({ id: 'n-2', text: 'Verbale della palestra', createdAt: '2026-02-01T10:00:00Z' }),
+      );
+      await settle();
+      const beforeQuery = changed;
+      // The query catches up first: the stored note is found although nothing followed it.
+      expect(await noteIds(engine, 'palestra')).toEqual(['n-2']);
+      expect(changed).toBe(beforeQuery + 1);
+      await db.notes.put(
+        makeNote({ id: 'n-3', text: 'Collaudo della piscina', createdAt: '2026-02-02T10:00:00Z' }),
+      );
+      await settle();
+      expect(changed).toBe(beforeQuery + 1); // not followed in the background during the first sync
+      await db.meta.delete(META.firstSync);
+      await expect.poll(() => changed, { timeout: 5000 }).toBe(beforeQuery + 2); // followed once it ended
+      expect(await noteIds(engine, 'piscina')).toEqual(['n-3']);
+    } finally {
+      engine.stop();
+    }
+  });
 });
