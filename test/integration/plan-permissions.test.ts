@@ -677,6 +677,8 @@ describe.each(DB_KINDS)('permission matrix of the plan mutations on %s', (db) =>
     beforeAll(async () => {
       const planId = await freshDraft(asola.enteId);
       await setup('admin', [{ name: 'plan.approve', args: { planId, act: ACT } }]);
+      // An active objective: the sample's Persona area also holds a removed one, which even the
+      // admin may not update (ids are random, so picking it failed about one run in seven).
       const [row] = await query<{ area_id: string; objective_id: string; phase_id: string }>(sql`
         select a.id as area_id, o.id as objective_id, p.id as phase_id
         from area a join objective o on o.area_id = a.id join phase p on p.objective_id = o.id
@@ -837,6 +839,7 @@ describe.each(DB_KINDS)('permission matrix of the plan mutations on %s', (db) =>
         select a.id as area_id, o.id as objective_id, p.id as phase_id
         from area a join objective o on o.area_id = a.id join phase p on p.objective_id = o.id
         where a.plan_id = ${planId} and lower(a.name) like '%persona%' and not p.deleted
+          and o.state = 'active'
         order by o.id, p.id limit 1`);
       if (!row) throw new Error('the draft has no phase in Persona');
       const touched: Touched[] = [
