@@ -677,8 +677,6 @@ describe.each(DB_KINDS)('permission matrix of the plan mutations on %s', (db) =>
     beforeAll(async () => {
       const planId = await freshDraft(asola.enteId);
       await setup('admin', [{ name: 'plan.approve', args: { planId, act: ACT } }]);
-      // An active objective: the sample's Persona area also holds a removed one, which even the
-      // admin may not update (ids are random, so picking it failed about one run in seven).
       const [row] = await query<{ area_id: string; objective_id: string; phase_id: string }>(sql`
         select a.id as area_id, o.id as objective_id, p.id as phase_id
         from area a join objective o on o.area_id = a.id join phase p on p.objective_id = o.id
@@ -835,6 +833,8 @@ describe.each(DB_KINDS)('permission matrix of the plan mutations on %s', (db) =>
   describe('a draft does not exist for anyone but the admins', () => {
     it('a head who may amend, given the draft’s area by its import, hears not_found for every change of it', async () => {
       const planId = await freshDraft(asola.enteId);
+      // An active objective: the sample's Persona area also holds a removed one, which even the
+      // admin may not update (ids are random, so picking it failed about one run in seven).
       const [row] = await query<{ area_id: string; objective_id: string; phase_id: string }>(sql`
         select a.id as area_id, o.id as objective_id, p.id as phase_id
         from area a join objective o on o.area_id = a.id join phase p on p.objective_id = o.id
