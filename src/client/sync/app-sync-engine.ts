@@ -11,36 +11,25 @@
  */
 import type { TraguardiDb } from '../db/schema.ts';
 import type { FetchLike } from './http.ts';
-import { browserOnlineSource, createSyncEngine, documentVisibility, type SyncEngine } from './sync-engine.ts';
+import { browserOnlineSource, documentVisibility } from './page-sources.ts';
+import type { SyncEngine } from './sync-engine.ts';
 import type { SyncStatus, SyncStatusStore } from './sync-status.ts';
+import { takeSyncWorker } from './sync-worker-boot.ts';
 import { portEngine } from './worker-engine.ts';
 
-export const IN_PAGE_FLAG = 'traguardi.syncInPage';
-
-function inPageAsked(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(IN_PAGE_FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function inPage(db: TraguardiDb, fetchFn: FetchLike): SyncEngine {
+/**
+ * The engine in the page, loaded only when it runs there: the worker's side of the page (this file)
+ * stays a few KB, so the worker is told to start without waiting for the whole engine's chunks.
+ */
+async function inPage(db: TraguardiDb, fetchFn: FetchLike): Promise<SyncEngine> {
+  const { createSyncEngine } = await import('./sync-engine.ts');
   return createSyncEngine({ db, fetch: fetchFn, now: () => new Date(), online: browserOnlineSource() });
 }
 
-export function createAppSyncEngine(o: { db: TraguardiDb; fetch?: FetchLike }): SyncEngine {
+export async function createAppSyncEngine(o: { db: TraguardiDb; fetch?: FetchLike }): Promise<SyncEngine> {
   const fetchFn: FetchLike = o.fetch ?? ((url, init) => fetch(url, init));
-  if (o.fetch || typeof Worker === 'undefined' || inPageAsked()) return inPage(o.db, fetchFn);
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./sync-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'traguardi-sync',
-    });
-  } catch {
-    return inPage(o.db, fetchFn);
-  }
+  const worker = o.fetch ? null : takeSyncWorker();
+  if (!worker) return inPage(o.db, fetchFn);
   const viaWorker = portEngine(worker, {
     db: o.db,
     online: browserOnlineSource(),
@@ -55,7 +44,7 @@ export function createAppSyncEngine(o: { db: TraguardiDb; fetch?: FetchLike }): 
     if (heard) return;
     worker.terminate();
     void viaWorker.stop();
-    engine.switchTo(inPage(o.db, fetchFn));
+    void inPage(o.db, fetchFn).then((next) => engine.switchTo(next));
   });
   return engine;
 }

@@ -20,6 +20,7 @@ import { firstSyncProgress, readFirstSync } from './first-sync.ts';
 import { loadSession } from '../db/session.ts';
 import { watchSessionToken } from '../db/watch.ts';
 import type { FetchLike } from './http.ts';
+import { documentVisibility } from './page-sources.ts';
 import { runSyncCycle, type CycleResult } from './sync-cycle.ts';
 import { createSyncStatus, type SyncStatusStore } from './sync-status.ts';
 
@@ -76,33 +77,6 @@ export interface SyncEngine {
   syncNow(): Promise<SyncNowResult>;
   /** Call after each local change: a cycle follows shortly (debounced) once the engine is started. */
   notifyLocalChange(): void;
-}
-
-/** The browser's online/offline events (navigator.onLine is only a hint; failures still count). */
-export function browserOnlineSource(): OnlineSource {
-  return {
-    isOnline: () => navigator.onLine,
-    subscribe(listener) {
-      window.addEventListener('online', listener);
-      window.addEventListener('offline', listener);
-      return () => {
-        window.removeEventListener('online', listener);
-        window.removeEventListener('offline', listener);
-      };
-    },
-  };
-}
-
-/** The page's visibility (document.visibilityState), or null where there is no document (a worker). */
-export function documentVisibility(): VisibilitySource | null {
-  if (typeof document === 'undefined') return null;
-  return {
-    isVisible: () => document.visibilityState === 'visible',
-    subscribe(listener) {
-      document.addEventListener('visibilitychange', listener);
-      return () => document.removeEventListener('visibilitychange', listener);
-    },
-  };
 }
 
 function defaultLock(): LockLike | null {

@@ -32,12 +32,15 @@ afterEach(async () => {
 function device(prepare?: (db: TraguardiDb) => Promise<void>) {
   const browser = newBrowser();
   const db = openTab(browser);
-  const loads = { count: 0, fail: false };
+  const loads = { count: 0, fail: false, workerBoots: 0 };
   const seeded = prepare ? prepare(db) : Promise.resolve();
   const boot = () =>
     createBootstrap({
       probe: () => seeded.then(() => probeStoredSession({ indexedDB: browser })),
       preloadPage: () => undefined,
+      bootWorker: () => {
+        loads.workerBoots += 1;
+      },
       load: () => {
         loads.count += 1;
         if (loads.fail) return Promise.reject(new Error('chunk did not arrive'));
@@ -84,7 +87,10 @@ describe('bootstrap: the first screen before the data layer', () => {
     const { db, loads, boot } = device();
     const b = boot();
     await b.ready;
+    expect(loads.workerBoots).toBe(0);
     b.prepare();
+    // The worker boots with the submit, not once the data layer has loaded.
+    expect(loads.workerBoots).toBe(1);
     b.prepare();
     const result = await b.signIn(makeLogin());
     expect(result.ok).toBe(true);

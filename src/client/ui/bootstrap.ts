@@ -10,11 +10,15 @@
  *   its download and evaluation overlap the server's answer; a successful sign-in waits for it to store
  *   the session, then hands over to the controller.
  *
+ * The sync worker boots as the form is submitted too (sync/sync-worker-boot.ts), so its file is
+ * fetched and evaluated beside the data layer's, not after the engine's chunks.
+ *
  * A tiny external store for useSyncExternalStore, like the controller it leads to.
  */
 import type { ComponentType } from 'react';
 import type { LoginResponse } from '../../shared/auth.ts';
 import { probeStoredSession, type StoredSessionHint } from '../db/session-probe.ts';
+import { bootSyncWorker } from '../sync/sync-worker-boot.ts';
 import type { SignInResult } from './app-context.ts';
 import type { AppController } from './app-controller.ts';
 import { preloadRoute } from './router/route-loaders.ts';
@@ -52,6 +56,8 @@ export interface BootstrapOptions {
   load?: () => Promise<LoadedApp>;
   /** Starts fetching the chunk of the page the address opens, beside the data layer. */
   preloadPage?: () => void;
+  /** Boots the sync worker ahead of the engine (sync/sync-worker-boot.ts). */
+  bootWorker?: () => void;
 }
 
 /**
@@ -85,6 +91,7 @@ export function createBootstrap(options: BootstrapOptions = {}): Bootstrap {
   const load = options.load ?? (() => import('./device-app.tsx').then((m) => m.startDeviceApp()));
   const preloadPage =
     options.preloadPage ?? (() => preloadRoute(parseRoute(window.location.pathname, window.location.search)));
+  const bootWorker = options.bootWorker ?? bootSyncWorker;
   const listeners = new Set<() => void>();
   let state: BootState = { phase: 'signedOut' };
   const set = (next: BootState) => {
@@ -126,7 +133,10 @@ export function createBootstrap(options: BootstrapOptions = {}): Bootstrap {
     getSnapshot: () => state,
     ready,
     prepare() {
-      // The data layer, then the sync engine's worker, boot while the login request runs.
+      // The sync worker and the data layer boot while the login request runs: the worker at once
+      // (its file does not wait for the data layer's chunks), the engine that drives it once the
+      // data layer is there.
+      bootWorker();
       void loadApp()
         .then((app) => app.controller.prepareEngine())
         .catch(() => undefined);
