@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ObjectiveFact, PhaseFact } from '../../db/facts.ts';
+import { afterScreenReads } from '../../db/read-priority.ts';
 import { rowsOfKeys } from '../../db/rows-of-keys.ts';
 import type { TraguardiDb } from '../../db/schema.ts';
 import { sharedValue, subscribeShared } from '../../db/shared-live-read.ts';
@@ -18,8 +19,10 @@ export function areaSetKey(areaIds: Iterable<string>): string {
   return [...new Set(areaIds)].sort().join(',');
 }
 
-function readAreaFacts(db: TraguardiDb, key: string): Promise<AreaFacts> {
+/** After the screen's own read, if one runs (the dashboard's: db/read-priority.ts). */
+async function readAreaFacts(db: TraguardiDb, key: string): Promise<AreaFacts> {
   const areaIds = key ? key.split(',') : [];
+  await afterScreenReads();
   return timed('work-read', async () => {
     const [phases, objectives] = await Promise.all([
       rowsOfKeys(db.phaseFacts, 'areaId', areaIds),

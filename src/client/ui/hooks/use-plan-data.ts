@@ -3,6 +3,7 @@ import type { ObjectiveFact, PhaseFact } from '../../db/facts.ts';
 import type { AreaRecord, ObjectiveRecord, PlanRecord, TraguardiDb } from '../../db/schema.ts';
 import { readDataVersion } from './read-data-version.ts';
 import { useEffect, useState } from 'react';
+import { asScreenRead } from '../../db/read-priority.ts';
 import { serialLiveRead } from '../../db/serial-live-read.ts';
 import { timed } from '../../sync/sync-timing.ts';
 import { useDb } from './use-db.ts';
@@ -80,18 +81,20 @@ async function readPlanData<O extends ObjectiveFact>(
  * The whole plan's progress data (objective and phase facts). Each facts table is read in its own
  * explicit read transaction: still observed by a live query, but not kept in Dexie's live-query cache,
  * which deep-clones every cached result for each reader (12,000 objects here); the facts are read
- * once and never mutated.
+ * once and never mutated. A screen read (db/read-priority.ts): the reminder badge's read waits for it.
  */
 export function readPlanProgress(db: TraguardiDb, planId?: string | null): Promise<PlanData> {
-  return timed('plan-read', () =>
-    readPlanData(db, planId, () =>
-      // No plan chosen (none on the device yet): nothing of the facts would be kept, so none is read.
-      planId === null
-        ? Promise.resolve([[], []])
-        : Promise.all([
-            db.transaction('r', db.objectiveFacts, () => db.objectiveFacts.toArray()),
-            db.transaction('r', db.phaseFacts, () => db.phaseFacts.toArray()),
-          ]),
+  return asScreenRead(() =>
+    timed('plan-read', () =>
+      readPlanData(db, planId, () =>
+        // No plan chosen (none on the device yet): nothing of the facts would be kept, so none is read.
+        planId === null
+          ? Promise.resolve([[], []])
+          : Promise.all([
+              db.transaction('r', db.objectiveFacts, () => db.objectiveFacts.toArray()),
+              db.transaction('r', db.phaseFacts, () => db.phaseFacts.toArray()),
+            ]),
+      ),
     ),
   );
 }
