@@ -22,7 +22,8 @@ if (!chromiumAvailable) console.warn(SKIP_MESSAGE);
 /** Strings only these libraries' (and our data layer's) code contains, minified or not. */
 const DATA_LAYER_MARKERS: readonly [string, RegExp][] = [
   ['Dexie', /DatabaseClosedError/],
-  ['sync engine', /traguardi-sync/],
+  // The header the engine's pull loop reads (the entry names the worker's file, not its code).
+  ['sync engine', /pull-next-cursor/],
   ['zod', /ZodError/],
   ['TanStack Query', /No QueryClient set/],
 ];

@@ -1,6 +1,7 @@
 /**
  * The sync worker: the sync engine off the main thread, so a first sync of a large plan (100,000
- * rows to parse, check and store) never holds up the page. Started by app-sync-engine.ts; Vite
+ * rows to parse, check and store) never holds up the page. Created by sync-worker-boot.ts (as the
+ * login form is submitted, or when app-sync-engine.ts makes the engine); Vite
  * bundles it (Dexie, zod and the engine) as its own file, which the service worker precaches.
  */
 import { openDb } from '../db/open-db.ts';
