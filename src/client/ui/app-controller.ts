@@ -3,14 +3,17 @@
  * signed-in stretch), and the "database closed for an upgrade" flag. A tiny external store for
  * useSyncExternalStore, so React renders what this decides and never owns the engine's lifecycle.
  *
- * The engine is its own chunk, loaded after the first render: the pages read Dexie and work without
- * it, and until it arrives the status comes from a store that already counts the outbox.
+ * The engine runs in a worker (sync/app-sync-engine.ts, a few KB of this chunk, drives it), started
+ * after the first render of a stored session: the pages read Dexie and work without it, and until it
+ * starts the status comes from a store that already counts the outbox. Where it runs in the page,
+ * the engine is its own chunk, loaded then.
  */
 import type { LoginResponse } from '../../shared/auth.ts';
 import { openDb } from '../db/open-db.ts';
 import type { TraguardiDb } from '../db/schema.ts';
 import { clearSession, loadSession, saveSession, type StoredSession } from '../db/session.ts';
 import { requestPersistentStorage } from '../pwa/persist-storage.ts';
+import { createAppSyncEngine } from '../sync/app-sync-engine.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { createSyncStatus, type SyncStatusStore } from '../sync/sync-status.ts';
 import type { SignInResult, SignOutResult } from './app-context.ts';
@@ -72,11 +75,11 @@ export function createAppController(options: { db?: TraguardiDb; fetch?: typeof 
   // An engine made ahead of the sign-in (prepareEngine), not started: the next startEngine takes it.
   let prepared: Promise<SyncEngine> | null = null;
 
-  // In a worker in the app; in the page when a fetch is injected (tests) (app-sync-engine.ts).
+  // In a worker in the app; in the page when a fetch is injected (tests) (app-sync-engine.ts). A
+  // static import: that file is the page's few KB of the worker's side, fetched with this chunk's
+  // others rather than one round trip after them; the engine itself loads only where it runs.
   const makeEngine = (): Promise<SyncEngine> =>
-    import('../sync/app-sync-engine.ts').then(({ createAppSyncEngine }) =>
-      createAppSyncEngine({ db, ...(options.fetch ? { fetch: fetchFn } : {}) }),
-    );
+    createAppSyncEngine({ db, ...(options.fetch ? { fetch: fetchFn } : {}) });
 
   const startEngine = (): Promise<SyncEngine> => {
     if (state.engine) return Promise.resolve(state.engine);
