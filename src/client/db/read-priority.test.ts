@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { afterScreenReads, asScreenRead } from './read-priority.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { afterScreenReads, asScreenRead, CLAIM_LIMIT_MS, claimScreenRead } from './read-priority.ts';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -36,5 +36,34 @@ describe('a screen read goes before the reads that yield to it', () => {
     const failed = asScreenRead(() => Promise.reject(new Error('blocked')));
     await expect(failed).rejects.toThrow('blocked');
     await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe('a screen claims its place before it knows what to read', () => {
+  it('holds the waiting reads from the claim to its release', async () => {
+    const release = claimScreenRead();
+    let done = false;
+    const waiting = afterScreenReads().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(done).toBe(false);
+    release();
+    release(); // idempotent: a second release frees nothing more
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it('gives the place back by itself after CLAIM_LIMIT_MS', async () => {
+    vi.useFakeTimers();
+    try {
+      claimScreenRead(); // never released: a screen that never reads
+      let done = false;
+      void afterScreenReads().then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(CLAIM_LIMIT_MS - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -29,8 +29,30 @@ export async function asScreenRead<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How long a claim holds the waiting reads at most (a screen that never reads must not hide them). */
+export const CLAIM_LIMIT_MS = 10_000;
+
 /**
- * Resolves once no screen read runs. It looks after the current task ends: a screen read started
+ * A screen that will read as soon as it knows what (the dashboard waits for the selected plan)
+ * claims its place first: the waiting reads wait as if its read ran, until the returned release
+ * (idempotent) or CLAIM_LIMIT_MS.
+ */
+export function claimScreenRead(): () => void {
+  running += 1;
+  let held = true;
+  const releaseClaim = () => {
+    if (!held) return;
+    held = false;
+    clearTimeout(limit);
+    running -= 1;
+    release();
+  };
+  const limit = setTimeout(releaseClaim, CLAIM_LIMIT_MS);
+  return releaseClaim;
+}
+
+/**
+ * Resolves once no screen read runs (nor is claimed). It looks after the current task ends: a screen read started
  * by the same render (the dashboard's effect runs beside the navigation's) is seen.
  */
 export function afterScreenReads(): Promise<void> {

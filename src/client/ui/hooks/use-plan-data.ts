@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ObjectiveFact, PhaseFact } from '../../db/facts.ts';
 import type { AreaRecord, ObjectiveRecord, PlanRecord, TraguardiDb } from '../../db/schema.ts';
 import { readDataVersion } from './read-data-version.ts';
-import { useEffect, useState } from 'react';
-import { asScreenRead } from '../../db/read-priority.ts';
+import { useEffect, useRef, useState } from 'react';
+import { asScreenRead, claimScreenRead } from '../../db/read-priority.ts';
 import { serialLiveRead } from '../../db/serial-live-read.ts';
 import { timed } from '../../sync/sync-timing.ts';
 import { useDb } from './use-db.ts';
@@ -108,6 +108,16 @@ export function usePlanData(planId: string | null | undefined, enabled = true): 
   const db = useDb();
   const [data, setData] = useState<{ key: string; value: PlanData } | undefined>(undefined);
   const key = `${planId ?? ''}|${String(enabled)}`;
+  // The screen's place before the reads that yield to it (db/read-priority.ts), taken at mount,
+  // while the selected plan is still being read, and given back with the first figures.
+  const claim = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    claim.current = claimScreenRead();
+    return () => claim.current?.();
+  }, []);
+  useEffect(() => {
+    if (data !== undefined) claim.current?.();
+  }, [data]);
   useEffect(() => {
     if (!enabled || planId === undefined) return undefined;
     // A serial read (db/serial-live-read.ts), not a liveQuery: while the first sync writes the
